@@ -1,0 +1,5 @@
+export * from "./routes.ts";
+export * from "./schemas/index.ts";
+export * from "./scoring.ts";
+export * from "./table.ts";
+export * from "./time.ts";

@@ -1,0 +1,39 @@
+/** Building blocks shared by every request and response schema. */
+import { z } from "zod";
+
+/** A store id is a url-safe slug such as `madrid-centro`. */
+export const StoreId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "a store id is a lower-case slug");
+export type StoreId = z.infer<typeof StoreId>;
+
+/** Languages the kiosk ships translations for. */
+export const Lang = z.enum(["es", "en"]);
+export type Lang = z.infer<typeof Lang>;
+
+/** Text in every supported language. */
+export const Localized = z.strictObject({ es: z.string().min(1).max(500), en: z.string().min(1).max(500) });
+export type Localized = z.infer<typeof Localized>;
+
+/** A calendar date in the store's own time zone. */
+export const LocalDate = z.iso.date();
+
+/** Slug used for reason ids, rule ids and stock items. */
+export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "a lower-case slug of at most 40 characters");
+
+export const Role = z.enum(["admin", "marketing", "staff", "device"]);
+export type Role = z.infer<typeof Role>;
+
+/** The error body of every 4xx and 5xx answer. */
+export const ErrorBody = z.strictObject({
+  error: z.strictObject({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.unknown()).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** `from`/`to` query of every results route; `to` defaults to today in the store's zone. */
+export const DateRangeQuery = z.strictObject({
+  from: LocalDate.optional(),
+  to: LocalDate.optional(),
+});

@@ -1,0 +1,6 @@
+export * from "./auth.ts";
+export * from "./common.ts";
+export * from "./responses.ts";
+export * from "./results.ts";
+export * from "./store.ts";
+export * from "./surprises.ts";

@@ -1,0 +1,87 @@
+/** Surprise-gift rules, pending gifts and hand-overs. */
+import { z } from "zod";
+import { Localized, Slug, StoreId } from "./common.ts";
+
+const RuleBase = z.strictObject({
+  id: Slug,
+  name: z.string().min(1).max(80),
+  enabled: z.boolean(),
+  stores: z.union([z.literal("all"), z.array(StoreId).min(1)]),
+  minScore: z.number().int().min(1).max(5),
+  maxScore: z.number().int().min(1).max(5),
+  requireOptIn: z.boolean(),
+  requireMember: z.boolean(),
+  probability: z.number().min(0).max(1).optional(),
+  everyNth: z.number().int().min(1).max(100000).optional(),
+  dailyBudget: z.number().int().min(0).max(100000),
+  holdoutPercent: z.number().min(0).max(50),
+  gift: z.strictObject({ name: Localized, stockItem: Slug.optional() }),
+});
+
+export const SurpriseRule = RuleBase.refine((r) => r.minScore <= r.maxScore, {
+  message: "minScore must not exceed maxScore",
+  path: ["minScore"],
+}).refine((r) => (r.probability === undefined) !== (r.everyNth === undefined), {
+  message: "a rule picks winners by either probability or everyNth",
+  path: ["probability"],
+});
+export type SurpriseRule = z.infer<typeof SurpriseRule>;
+
+export const SurpriseRules = z
+  .strictObject({ rules: z.array(SurpriseRule).max(50) })
+  .refine((b) => new Set(b.rules.map((r) => r.id)).size === b.rules.length, {
+    message: "rule ids must be unique",
+    path: ["rules"],
+  });
+export type SurpriseRules = z.infer<typeof SurpriseRules>;
+
+/** Codes avoid look-alikes (0/O, 1/I/L). */
+export const GIFT_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+export const GiftCode = z
+  .string()
+  .transform((s) => s.trim().toUpperCase())
+  .pipe(z.string().regex(/^[A-HJKMNP-Z2-9]{6}$/, "a gift code is 6 letters and digits"));
+
+export const Gift = z.strictObject({
+  code: z.string(),
+  storeId: StoreId,
+  ruleId: z.string().optional(),
+  gift: Localized,
+  status: z.enum(["pending", "handed", "expired"]),
+  kind: z.enum(["surprise", "spontaneous"]),
+  wonAt: z.string(),
+  expiresAt: z.string(),
+  responseId: z.string().optional(),
+  handedAt: z.string().optional(),
+  handedBy: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type Gift = z.infer<typeof Gift>;
+
+export const GiftListQuery = z.strictObject({ status: z.enum(["pending", "handed", "all"]).optional() });
+
+export const HandOverRequest = z.union([
+  z.strictObject({ kind: z.literal("surprise"), code: GiftCode, staffName: z.string().min(1).max(60).optional() }),
+  z.strictObject({
+    kind: z.literal("spontaneous"),
+    gift: z.string().min(1).max(80),
+    stockItem: Slug.optional(),
+    reason: z.string().min(1).max(200),
+    responseId: z.uuid().optional(),
+    staffName: z.string().min(1).max(60).optional(),
+  }),
+]);
+export type HandOverRequest = z.infer<typeof HandOverRequest>;
+
+export const StockItem = z.strictObject({
+  item: Slug,
+  name: z.string().min(1).max(80),
+  quantity: z.number().int().min(0),
+  reserved: z.number().int().min(0),
+  lowAt: z.number().int().min(0),
+});
+export type StockItem = z.infer<typeof StockItem>;
+
+export const PutStockRequest = z.strictObject({
+  items: z.array(z.strictObject({ item: Slug, name: z.string().min(1).max(80), quantity: z.number().int().min(0), lowAt: z.number().int().min(0) })).max(100),
+});
