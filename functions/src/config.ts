@@ -1,0 +1,36 @@
+/** Environment of every function, read once and validated at cold start. */
+import { z } from "zod";
+
+const Env = z.object({
+  TABLE_NAME: z.string().min(1),
+  SONRISA_MODE: z.enum(["local", "aws"]).default("aws"),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  AUTH_KEY: z.string().min(40).optional(),
+  AUTH_SECRET_ARN: z.string().min(1).optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Sonrisa <no-reply@sonrisa.local>"),
+  PUBLIC_URL: z.string().optional(),
+});
+export type Config = z.infer<typeof Env>;
+
+let cached: Config | undefined;
+
+/** Throws at cold start with the names of the variables that are missing or wrong. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  if (cached) return cached;
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const names = parsed.error.issues.map((i) => i.path.join(".")).join(", ");
+    throw new Error(`Invalid configuration: check ${names}`);
+  }
+  if (!parsed.data.AUTH_KEY && !parsed.data.AUTH_SECRET_ARN) {
+    throw new Error("Invalid configuration: set AUTH_KEY (local) or AUTH_SECRET_ARN (AWS)");
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Tests that change the environment between files call this. */
+export function resetConfig(): void {
+  cached = undefined;
+}

@@ -1,0 +1,85 @@
+/** Sign-in for users and staff, pairing codes and device pairing. */
+import { PAIRING_ALPHABET } from "@sonrisa/shared/schemas/auth";
+import { type IssuedToken, TOKEN_TTL, type TokenService } from "../adapters/auth/token-service.ts";
+import type { DeviceRepository } from "../adapters/dynamo/device-repository.ts";
+import type { PinGuardRepository } from "../adapters/dynamo/pin-guard-repository.ts";
+import type { StoreRepository } from "../adapters/dynamo/store-repository.ts";
+import type { UserRepository } from "../adapters/dynamo/user-repository.ts";
+import { Conflict, NotFound, TooManyRequests, Unauthorized } from "./errors.ts";
+import type { Clock } from "./ports.ts";
+import { randomString } from "./random.ts";
+
+export const PIN_MAX_FAILURES = 5;
+export const PIN_WINDOW_MS = 15 * 60_000;
+export const PAIRING_TTL_MS = 15 * 60_000;
+
+export interface AuthDeps {
+  users: UserRepository;
+  stores: StoreRepository;
+  devices: DeviceRepository;
+  pinGuards: PinGuardRepository;
+  tokens: TokenService;
+  /** Slow-hash check; a missing hash must cost the same time and fail. */
+  verifySecret(secret: string, stored: string | undefined): Promise<boolean>;
+  clock: Clock;
+}
+
+export async function loginUser(deps: AuthDeps, email: string, password: string) {
+  const user = await deps.users.get(email);
+  const ok = await deps.verifySecret(password, user?.passwordHash);
+  if (!user || !ok) throw new Unauthorized("Wrong e-mail or password");
+  const issued = await deps.tokens.issue({ role: user.role, sub: user.email }, TOKEN_TTL.user);
+  return { ...issued, role: user.role };
+}
+
+/** Five failures in 15 minutes lock the store's PIN sign-in for 15 minutes. */
+export async function loginStaff(deps: AuthDeps, storeId: string, pin: string) {
+  const now = deps.clock.now().getTime();
+  const guard = await deps.pinGuards.get(storeId);
+  if (guard.lockedUntil > now) {
+    throw new TooManyRequests("Too many wrong PINs: try again later", Math.ceil((guard.lockedUntil - now) / 1000));
+  }
+  const store = await deps.stores.get(storeId);
+  const ok = await deps.verifySecret(pin, store?.staffPinHash);
+  if (!store || !ok) {
+    await recordFailure(deps, storeId, now);
+    throw new Unauthorized("Wrong store or PIN");
+  }
+  if (guard.failures.length > 0) await deps.pinGuards.save(storeId, { failures: [], lockedUntil: 0 }, guard.version);
+  const issued = await deps.tokens.issue({ role: "staff", sub: `staff:${storeId}`, storeId }, TOKEN_TTL.staff);
+  return { ...issued, role: "staff" as const, storeId };
+}
+
+async function recordFailure(deps: AuthDeps, storeId: string, now: number): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const guard = await deps.pinGuards.get(storeId);
+    const failures = [...guard.failures.filter((t) => t > now - PIN_WINDOW_MS), now];
+    const locked = failures.length >= PIN_MAX_FAILURES;
+    const next = { failures: locked ? [] : failures, lockedUntil: locked ? now + PIN_WINDOW_MS : guard.lockedUntil };
+    if (await deps.pinGuards.save(storeId, next, guard.version)) return;
+  }
+}
+
+export async function createPairingCode(deps: AuthDeps, storeId: string) {
+  if (!(await deps.stores.get(storeId))) throw new NotFound(`No store ${storeId}`);
+  const expiresAt = new Date(deps.clock.now().getTime() + PAIRING_TTL_MS);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const code = randomString(PAIRING_ALPHABET, 8);
+    if (await deps.devices.savePairingCode(code, storeId, expiresAt)) return { code, expiresAt: expiresAt.toISOString() };
+  }
+  throw new Conflict("Could not make a unique pairing code; try again");
+}
+
+export async function pairDevice(deps: AuthDeps & { newId: () => string }, code: string) {
+  const now = deps.clock.now();
+  const pending = await deps.devices.peekPairingCode(code);
+  if (!pending) throw new NotFound("This pairing code is unknown or already used");
+  const device = { storeId: pending.storeId, deviceId: deps.newId(), pairedAt: now.toISOString() };
+  const paired = await deps.devices.pair(code, device, now);
+  if (!paired) throw new Conflict("This pairing code is expired or already used", "pairing_code_used");
+  const issued: IssuedToken = await deps.tokens.issue(
+    { role: "device", sub: device.deviceId, storeId: device.storeId },
+    TOKEN_TTL.device,
+  );
+  return { deviceToken: issued.token, deviceId: device.deviceId, storeId: device.storeId };
+}

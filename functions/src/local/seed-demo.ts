@@ -1,0 +1,121 @@
+/** Seeds the demo organisation of DESIGN.md (local mode only). Idempotent: what exists is left alone. */
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import type { StoreSettings } from "@sonrisa/shared/schemas/store";
+import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
+import { hashSecret } from "../adapters/auth/password-hasher.ts";
+import { makeDocumentClient, type Table } from "../adapters/dynamo/client.ts";
+import { keys } from "../adapters/dynamo/keys.ts";
+import { makeStoreRepository } from "../adapters/dynamo/store-repository.ts";
+import { makeUserRepository } from "../adapters/dynamo/user-repository.ts";
+
+export const DEMO_PIN = "2468";
+export const DEMO_USERS = [
+  { email: "admin@sonrisa.local", password: "sonrisa-admin", role: "admin" },
+  { email: "marketing@sonrisa.local", password: "sonrisa-marketing", role: "marketing" },
+] as const;
+
+const reasons: StoreSettings["reasons"] = {
+  positive: [
+    { id: "friendly-staff", label: { es: "Personal amable", en: "Friendly staff" } },
+    { id: "quality", label: { es: "Calidad", en: "Quality" } },
+    { id: "price", label: { es: "Buen precio", en: "Good price" } },
+    { id: "quick", label: { es: "Rapidez", en: "Quick service" } },
+    { id: "store-look", label: { es: "Tienda bonita", en: "Nice store" } },
+  ],
+  neutral: [
+    { id: "ok-service", label: { es: "Servicio correcto", en: "Service was fine" } },
+    { id: "choice", label: { es: "Poca variedad", en: "Little choice" } },
+    { id: "price-neutral", label: { es: "Precio", en: "Price" } },
+  ],
+  negative: [
+    { id: "waiting", label: { es: "Esperé mucho", en: "Long wait" } },
+    { id: "unfriendly", label: { es: "Trato poco amable", en: "Unfriendly staff" } },
+    { id: "out-of-stock", label: { es: "Sin existencias", en: "Out of stock" } },
+    { id: "expensive", label: { es: "Caro", en: "Expensive" } },
+    { id: "messy", label: { es: "Tienda desordenada", en: "Messy store" } },
+  ],
+};
+
+function settings(name: string, timeZone: string): StoreSettings {
+  return {
+    name,
+    timeZone,
+    languages: ["es", "en"],
+    defaultLang: "es",
+    question: { es: "¿Qué tal tu experiencia hoy?", en: "How was your visit today?" },
+    scale: 5,
+    reasons,
+    optIn: {
+      enabled: true,
+      prompt: { es: "Síguenos o únete a nuestro club", en: "Follow us or join our club" },
+      networks: ["instagram", "tiktok", "facebook"],
+    },
+    consent: {
+      version: "2026-11",
+      text: {
+        es: `Acepto que ${name} guarde mis datos de contacto para enviarme novedades y ofertas. Puedo darme de baja en cualquier momento.`,
+        en: `I agree that ${name} keeps my contact details to send me news and offers. I can unsubscribe at any time.`,
+      },
+    },
+    idleTimeoutSec: 20,
+    misuseIntervalSec: 5,
+  };
+}
+
+export const DEMO_STORES = [
+  { storeId: "madrid-centro", ...settings("Muebles Sonrisa · Madrid Centro", "Europe/Madrid") },
+  { storeId: "barcelona-gracia", ...settings("Muebles Sonrisa · Barcelona Gràcia", "Europe/Madrid") },
+  { storeId: "mexico-roma", ...settings("Muebles Sonrisa · CDMX Roma", "America/Mexico_City") },
+];
+
+/** The demo rule: about one happy answer in three wins a coffee, 10 % held out to measure the effect. */
+export const DEMO_RULE: SurpriseRule = {
+  id: "happy-coffee",
+  name: "Café sorpresa para clientes felices",
+  enabled: true,
+  stores: "all",
+  minScore: 4,
+  maxScore: 5,
+  requireOptIn: false,
+  requireMember: false,
+  probability: 0.35,
+  dailyBudget: 20,
+  holdoutPercent: 10,
+  gift: { name: { es: "Un café gratis", en: "A free coffee" }, stockItem: "coffee" },
+};
+
+const DEMO_STOCK = [
+  { item: "coffee", name: "Café / Coffee", quantity: 60, lowAt: 10 },
+  { item: "tote-bag", name: "Bolsa de tela / Tote bag", quantity: 25, lowAt: 5 },
+];
+
+export async function seedDemo(opts: { tableName: string; endpoint: string }): Promise<void> {
+  const table: Table = { doc: makeDocumentClient({ DYNAMODB_ENDPOINT: opts.endpoint }), name: opts.tableName };
+  const stores = makeStoreRepository(table);
+  const users = makeUserRepository(table);
+  for (const store of DEMO_STORES) {
+    if (!(await stores.get(store.storeId))) await stores.put({ ...store, staffPinHash: await hashSecret(DEMO_PIN) });
+    for (const stock of DEMO_STOCK) {
+      await putIfMissing(table, { ...keys.stock(store.storeId, stock.item), entity: "Stock", ...stock, reserved: 0 });
+    }
+  }
+  for (const user of DEMO_USERS) {
+    if (!(await users.get(user.email))) {
+      await users.create({ email: user.email, role: user.role, passwordHash: await hashSecret(user.password) });
+    }
+  }
+  await putIfMissing(table, { ...keys.surpriseRules(), entity: "SurpriseRules", rules: [DEMO_RULE], version: 1 });
+}
+
+async function putIfMissing(table: Table, item: Record<string, unknown>): Promise<void> {
+  const key = { pk: item.pk, sk: item.sk };
+  const existing = await table.doc.send(new GetCommand({ TableName: table.name, Key: key }));
+  if (existing.Item) return;
+  try {
+    await table.doc.send(
+      new PutCommand({ TableName: table.name, Item: item, ConditionExpression: "attribute_not_exists(pk)" }),
+    );
+  } catch (err) {
+    if ((err as Error).name !== "ConditionalCheckFailedException") throw err;
+  }
+}

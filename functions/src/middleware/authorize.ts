@@ -1,0 +1,27 @@
+/** Checks the bearer token against the route's roles; store-scoped tokens only reach their own store. */
+import type { MiddlewareObj } from "@middy/core";
+import type { Route } from "@sonrisa/shared/routes";
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import type { Principal, TokenService } from "../adapters/auth/token-service.ts";
+import { Forbidden, Unauthorized } from "../domain/errors.ts";
+
+export type AuthedEvent = APIGatewayProxyEventV2 & { auth?: Principal };
+
+export function authorize(route: Route, tokens: () => TokenService): MiddlewareObj<AuthedEvent> {
+  return {
+    before: async (request) => {
+      if (route.roles.length === 0) return;
+      const header = request.event.headers?.authorization ?? "";
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match?.[1]) throw new Unauthorized("Send a bearer token");
+      const principal = await tokens().verify(match[1]);
+      if (!principal) throw new Unauthorized("The token is invalid or expired");
+      if (!route.roles.includes(principal.role)) throw new Forbidden();
+      const storeId = request.event.pathParameters?.storeId;
+      if (principal.storeId && storeId && storeId !== principal.storeId) {
+        throw new Forbidden("This token belongs to another store");
+      }
+      request.event.auth = principal;
+    },
+  };
+}
