@@ -8,7 +8,8 @@ export interface DeviceRecord {
   deviceId: string;
   pairedAt: string;
   lastSeenAt?: string;
-  queueDepth?: number;
+  /** Kiosk time of the newest answer, for the server's burst check. */
+  lastAnswerAt?: string;
 }
 
 export interface DeviceRepository {
@@ -17,7 +18,7 @@ export interface DeviceRepository {
   pair(code: string, device: DeviceRecord, now: Date): Promise<DeviceRecord | undefined>;
   peekPairingCode(code: string): Promise<{ storeId: string; expiresAt: string } | undefined>;
   get(storeId: string, deviceId: string): Promise<DeviceRecord | undefined>;
-  touch(storeId: string, deviceId: string, at: string): Promise<void>;
+  touch(storeId: string, deviceId: string, seenAt: string, lastAnswerAt?: string): Promise<void>;
 }
 
 export function makeDeviceRepository(table: Table): DeviceRepository {
@@ -80,16 +81,38 @@ export function makeDeviceRepository(table: Table): DeviceRepository {
       const out = await table.doc.send(new GetCommand({ TableName: table.name, Key: keys.device(storeId, deviceId) }));
       return out.Item as DeviceRecord | undefined;
     },
-    async touch(storeId, deviceId, at) {
+    async touch(storeId, deviceId, seenAt, lastAnswerAt) {
+      // lastAnswerAt only moves forward, so a late offline batch never rewinds the burst check.
+      const values: Record<string, string> = { ":seen": seenAt };
+      let update = "SET lastSeenAt = :seen";
+      if (lastAnswerAt) {
+        values[":last"] = lastAnswerAt;
+        update += ", lastAnswerAt = if_not_exists(lastAnswerAt, :last)";
+      }
       await table.doc.send(
         new UpdateCommand({
           TableName: table.name,
           Key: keys.device(storeId, deviceId),
-          UpdateExpression: "SET lastSeenAt = :at",
+          UpdateExpression: update,
           ConditionExpression: "attribute_exists(pk)",
-          ExpressionAttributeValues: { ":at": at },
+          ExpressionAttributeValues: values,
         }),
       );
+      if (lastAnswerAt) {
+        await table.doc
+          .send(
+            new UpdateCommand({
+              TableName: table.name,
+              Key: keys.device(storeId, deviceId),
+              UpdateExpression: "SET lastAnswerAt = :last",
+              ConditionExpression: "lastAnswerAt < :last",
+              ExpressionAttributeValues: { ":last": lastAnswerAt },
+            }),
+          )
+          .catch((err: Error) => {
+            if (err.name !== "ConditionalCheckFailedException") throw err;
+          });
+      }
     },
   };
 }

@@ -1,0 +1,241 @@
+/**
+ * Writes answers exactly once. One transaction per chunk puts each answer under a key derived
+ * from its id (condition: not there yet), adds the chunk's merged counters to each local-day
+ * aggregate, and claims surprise budget, every-Nth counters, stock and gift codes with
+ * conditions on the values it read. A cancelled transaction writes nothing: answers that
+ * already exist become `duplicate`, anything else (a concurrent writer) is re-read and retried.
+ */
+import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import type { TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { endOfLocalDay } from "@sonrisa/shared/time";
+import type { StoreRecord } from "./store-repository.ts";
+import { addCounters, type Counters } from "../../domain/aggregates.ts";
+import type { AnswerWriter, PlannedAnswer, WriteOutcome } from "../../domain/ingestion.ts";
+import { assignWins, type RuleState } from "../../domain/win-assignment.ts";
+import type { Table } from "./client.ts";
+import { keys } from "./keys.ts";
+
+type TxItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+
+export interface WriterOptions {
+  chunkSize?: number;
+  maxAttempts?: number;
+  /** Called with the write units each committed transaction consumed. */
+  onConsumed?: (units: number, answers: number) => void;
+}
+
+export function makeAnswerWriter(table: Table, options: WriterOptions = {}): AnswerWriter {
+  const chunkSize = options.chunkSize ?? 25;
+  const maxAttempts = options.maxAttempts ?? 25;
+
+  async function readState(store: StoreRecord, answers: PlannedAnswer[], today: string): Promise<RuleState[]> {
+    const rules = new Map(answers.flatMap((a) => (a.surprise?.group === "treatment" ? [[a.surprise.rule.id, a.surprise.rule]] : [])));
+    return Promise.all(
+      [...rules.values()].map(async (rule) => {
+        const [budget, nth, stock] = await Promise.all([
+          get(table, keys.budget(store.storeId, rule.id, today)),
+          rule.everyNth ? get(table, keys.nthCounter(store.storeId, rule.id)) : undefined,
+          rule.gift.stockItem ? get(table, keys.stock(store.storeId, rule.gift.stockItem)) : undefined,
+        ]);
+        return {
+          rule,
+          used: Number(budget?.used ?? 0),
+          nthCount: nth ? Number(nth.count ?? 0) : rule.everyNth ? 0 : undefined,
+          stock: stock ? { quantity: Number(stock.quantity ?? 0), reserved: Number(stock.reserved ?? 0) } : undefined,
+        };
+      }),
+    );
+  }
+
+  async function writeChunk(store: StoreRecord, chunk: PlannedAnswer[], today: string, out: Map<string, WriteOutcome>) {
+    let pending = chunk;
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= maxAttempts) throw new Error(`Could not store ${pending.length} answers after ${attempt} attempts`);
+      const state = await readState(store, pending, today);
+      const wins = assignWins(pending, state, today, attempt);
+      const items = buildTransaction(table, store, pending, wins, state, today);
+      try {
+        const res = await table.doc.send(
+          new TransactWriteCommand({ TransactItems: items, ReturnConsumedCapacity: "TOTAL" }),
+        );
+        const units = (res.ConsumedCapacity ?? []).reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
+        options.onConsumed?.(units, pending.length);
+        for (const answer of pending) {
+          const win = wins.decisions.get(answer.item.id);
+          const surprise = win?.outcome === "won" && win.code ? { code: win.code, gift: answer.surprise!.rule.gift.name } : undefined;
+          out.set(answer.item.id, surprise ? { status: "stored", surprise } : { status: "stored" });
+        }
+        return;
+      } catch (err) {
+        if ((err as Error).name !== "TransactionCanceledException") throw err;
+        const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+        const existing = new Set(pending.filter((_, i) => reasons[i]?.Code === "ConditionalCheckFailed").map((a) => a.item.id));
+        for (const id of existing) out.set(id, { status: "duplicate" });
+        pending = pending.filter((a) => !existing.has(a.item.id));
+        if (existing.size === 0) await backoff(attempt);
+      }
+    }
+  }
+
+  return {
+    async write(store, answers, today) {
+      const out = new Map<string, WriteOutcome>();
+      for (let i = 0; i < answers.length; i += chunkSize) {
+        await writeChunk(store, answers.slice(i, i + chunkSize), today, out);
+      }
+      return out;
+    },
+  };
+}
+
+/** Answers first (their index in the transaction is their index in `pending`), then aggregates and claims. */
+function buildTransaction(
+  table: Table,
+  store: StoreRecord,
+  pending: PlannedAnswer[],
+  wins: ReturnType<typeof assignWins>,
+  state: RuleState[],
+  today: string,
+): TxItem[] {
+  const items: TxItem[] = pending.map((a) => ({
+    Put: {
+      TableName: table.name,
+      Item: responseItem(a, wins.decisions.get(a.item.id)),
+      ConditionExpression: "attribute_not_exists(pk)",
+    },
+  }));
+  const days = new Map<string, Counters>();
+  for (const a of pending) {
+    const counters = addCounters(days.get(a.localDate) ?? {}, a.counters);
+    if (wins.decisions.get(a.item.id)?.outcome === "won") addCounters(counters, { gw: 1 });
+    days.set(a.localDate, counters);
+  }
+  for (const [date, counters] of days) items.push({ Update: dayUpdate(table, store.storeId, date, counters) });
+  for (const s of state) items.push(...claims(table, store.storeId, s, wins, today));
+  const expiresAt = endOfLocalDay(today, store.timeZone).toISOString();
+  for (const a of pending) {
+    const win = wins.decisions.get(a.item.id);
+    if (win?.outcome !== "won" || !win.code) continue;
+    const rule = a.surprise!.rule;
+    items.push({
+      Put: {
+        TableName: table.name,
+        Item: {
+          ...keys.gift(store.storeId, today, win.code),
+          entity: "Gift",
+          code: win.code,
+          storeId: store.storeId,
+          ruleId: rule.id,
+          gift: rule.gift.name,
+          stockItem: rule.gift.stockItem,
+          status: "pending",
+          kind: "surprise",
+          wonAt: a.receivedAt,
+          expiresAt,
+          responseId: a.item.id,
+          ttl: Math.floor(Date.parse(expiresAt) / 1000) + 400 * 86400,
+        },
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    });
+  }
+  return items;
+}
+
+function responseItem(a: PlannedAnswer, win: { ruleId: string; group: string; outcome?: string; code?: string } | undefined) {
+  const { item } = a;
+  return {
+    ...keys.response(item.id),
+    ...keys.responseByStore(a.storeId, a.localDate.slice(0, 7), a.atUtc, item.id),
+    ...(item.comment?.trim() ? keys.commentByStore(a.storeId, a.atUtc, item.id) : {}),
+    entity: "Response",
+    ...item,
+    storeId: a.storeId,
+    deviceId: a.deviceId,
+    atUtc: a.atUtc,
+    receivedAt: a.receivedAt,
+    localDate: a.localDate,
+    localHour: a.localHour,
+    misuse: a.misuse || undefined,
+    surprise: win,
+  };
+}
+
+function dayUpdate(table: Table, storeId: string, date: string, counters: Counters) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {
+    ":entity": "StoreDay",
+    ":store": storeId,
+    ":date": date,
+    ...Object.fromEntries(Object.entries(keys.storeDayIndex(storeId, date)).map(([k, v]) => [`:${k}`, v])),
+  };
+  const adds = Object.entries(counters).map(([attr, n], i) => {
+    names[`#a${i}`] = attr;
+    values[`:a${i}`] = n;
+    return `#a${i} :a${i}`;
+  });
+  return {
+    TableName: table.name,
+    Key: keys.storeDay(storeId, date),
+    UpdateExpression: `SET entity = :entity, storeId = :store, #date = :date, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk ADD ${adds.join(", ")}`,
+    ExpressionAttributeNames: { ...names, "#date": "date" },
+    ExpressionAttributeValues: values,
+  };
+}
+
+/** Conditional claims on the values read, so two writers can never both spend the same budget or stock. */
+function claims(table: Table, storeId: string, s: RuleState, wins: ReturnType<typeof assignWins>, today: string): TxItem[] {
+  const won = wins.wonByRule.get(s.rule.id) ?? 0;
+  const out: TxItem[] = [];
+  const nthSeen = wins.nthSeenByRule.get(s.rule.id) ?? 0;
+  if (s.nthCount !== undefined && nthSeen > 0) {
+    out.push({
+      Update: {
+        TableName: table.name,
+        Key: keys.nthCounter(storeId, s.rule.id),
+        UpdateExpression: "SET #count = :next, entity = :entity",
+        ConditionExpression: "attribute_not_exists(#count) OR #count = :seen",
+        ExpressionAttributeNames: { "#count": "count" },
+        ExpressionAttributeValues: { ":next": s.nthCount + nthSeen, ":seen": s.nthCount, ":entity": "NthCounter" },
+      },
+    });
+  }
+  if (won === 0) return out;
+  out.push({
+    Update: {
+      TableName: table.name,
+      Key: keys.budget(storeId, s.rule.id, today),
+      UpdateExpression: "SET used = :next, entity = :entity, #ttl = :ttl",
+      ConditionExpression: "attribute_not_exists(used) OR used = :seen",
+      ExpressionAttributeNames: { "#ttl": "ttl" },
+      ExpressionAttributeValues: {
+        ":next": s.used + won,
+        ":seen": s.used,
+        ":entity": "Budget",
+        ":ttl": Math.floor(Date.now() / 1000) + 90 * 86400,
+      },
+    },
+  });
+  if (s.rule.gift.stockItem && s.stock) {
+    out.push({
+      Update: {
+        TableName: table.name,
+        Key: keys.stock(storeId, s.rule.gift.stockItem),
+        UpdateExpression: "SET reserved = :next",
+        ConditionExpression: "reserved = :seen AND quantity = :qty",
+        ExpressionAttributeValues: { ":next": s.stock.reserved + won, ":seen": s.stock.reserved, ":qty": s.stock.quantity },
+      },
+    });
+  }
+  return out;
+}
+
+async function get(table: Table, key: { pk: string; sk: string }) {
+  const out = await table.doc.send(new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }));
+  return out.Item;
+}
+
+function backoff(attempt: number): Promise<void> {
+  const ms = Math.min(1000, 10 * 2 ** Math.min(attempt, 7)) * (0.5 + Math.random());
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

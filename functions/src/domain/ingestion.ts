@@ -1,0 +1,150 @@
+/**
+ * Ingestion of a kiosk's batch: every item judged on its own (stored, duplicate or rejected),
+ * store-local time, misuse, surprise eligibility; the writer makes it durable exactly once.
+ */
+import { type ResponseItem, ResponseItem as ResponseItemSchema, type ResponseResult } from "@sonrisa/shared/schemas/responses";
+import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
+import { localParts } from "@sonrisa/shared/time";
+import type { Principal } from "../adapters/auth/token-service.ts";
+import type { DeviceRepository } from "../adapters/dynamo/device-repository.ts";
+import type { StoreRecord, StoreRepository } from "../adapters/dynamo/store-repository.ts";
+import { answerCounters, type Counters } from "./aggregates.ts";
+import { deviceStore } from "./kiosk.ts";
+import type { Clock } from "./ports.ts";
+import { drawWins, inHoldout, qualifyingRule } from "./surprises.ts";
+
+/** Kiosk clocks drift and tablets sleep: 5 minutes ahead covers drift; 30 days back covers a long offline spell. */
+export const MAX_FUTURE_MS = 5 * 60_000;
+export const MAX_PAST_MS = 30 * 86_400_000;
+
+export interface PlannedAnswer {
+  item: ResponseItem;
+  storeId: string;
+  deviceId: string;
+  atUtc: string;
+  receivedAt: string;
+  localDate: string;
+  localHour: number;
+  misuse: false | "kiosk" | "burst";
+  counters: Counters;
+  /** Set when a rule applies: the group, and for the treatment group whether the draw says it may win. */
+  surprise?: { rule: SurpriseRule; group: "holdout" | "treatment"; candidate: boolean };
+}
+
+export interface WriteOutcome {
+  status: "stored" | "duplicate";
+  surprise?: { code: string; gift: { es: string; en: string } };
+}
+
+export interface AnswerWriter {
+  /** Stores each answer and everything it touches exactly once; keyed by answer id. */
+  write(store: StoreRecord, answers: PlannedAnswer[], today: string): Promise<Map<string, WriteOutcome>>;
+}
+
+export interface RulesSource {
+  get(): Promise<SurpriseRule[]>;
+}
+
+export interface IngestionDeps {
+  stores: StoreRepository;
+  devices: DeviceRepository;
+  rules: RulesSource;
+  writer: AnswerWriter;
+  clock: Clock;
+}
+
+export async function ingestResponses(deps: IngestionDeps, device: Principal, raw: unknown[]): Promise<ResponseResult[]> {
+  const store = await deviceStore(deps, device);
+  const now = deps.clock.now();
+  const results = new Map<number, ResponseResult>();
+  const valid: Array<{ index: number; item: ResponseItem }> = [];
+  const seen = new Set<string>();
+
+  raw.forEach((value, index) => {
+    const parsed = ResponseItemSchema.safeParse(value);
+    const id = idOf(value, index);
+    if (!parsed.success) {
+      results.set(index, reject(id, "invalid_item", "The answer is not valid", parsed.error.issues));
+      return;
+    }
+    const item = parsed.data;
+    const at = Date.parse(item.at);
+    if (at > now.getTime() + MAX_FUTURE_MS) {
+      results.set(index, reject(id, "at_in_future", "The answer is dated more than 5 minutes ahead"));
+    } else if (at < now.getTime() - MAX_PAST_MS) {
+      results.set(index, reject(id, "at_too_old", "The answer is older than 30 days"));
+    } else if (seen.has(item.id)) {
+      results.set(index, { id, status: "duplicate" });
+    } else {
+      seen.add(item.id);
+      valid.push({ index, item });
+    }
+  });
+
+  if (valid.length > 0) {
+    const rules = await deps.rules.get();
+    const deviceRecord = await deps.devices.get(store.storeId, device.sub);
+    const planned = plan(store, device.sub, valid, rules, now, deviceRecord?.lastAnswerAt);
+    const today = localParts(now, store.timeZone).date;
+    const outcomes = await deps.writer.write(store, planned.map((p) => p.answer), today);
+    for (const { index, answer } of planned) {
+      const outcome = outcomes.get(answer.item.id);
+      results.set(index, { id: answer.item.id, status: outcome?.status ?? "duplicate", ...(outcome?.surprise ? { surprise: outcome.surprise } : {}) });
+    }
+    const last = planned.at(-1)?.answer.atUtc;
+    await deps.devices.touch(store.storeId, device.sub, now.toISOString(), last);
+  }
+  return raw.map((_, index) => results.get(index) as ResponseResult);
+}
+
+function plan(
+  store: StoreRecord,
+  deviceId: string,
+  valid: Array<{ index: number; item: ResponseItem }>,
+  rules: SurpriseRule[],
+  now: Date,
+  lastAnswerAt: string | undefined,
+) {
+  const byTime = [...valid].sort((a, b) => Date.parse(a.item.at) - Date.parse(b.item.at));
+  let previous = lastAnswerAt ? Date.parse(lastAnswerAt) : Number.NEGATIVE_INFINITY;
+  return byTime.map(({ index, item }) => {
+    const at = Date.parse(item.at);
+    const burst = at - previous < store.misuseIntervalSec * 1000 && at >= previous;
+    previous = Math.max(previous, at);
+    const misuse = item.misuse ? "kiosk" : burst ? "burst" : false;
+    const local = localParts(new Date(at), store.timeZone);
+    const rule = qualifyingRule(rules, store.storeId, {
+      id: item.id,
+      score: item.score,
+      optedIn: Boolean(item.optIn),
+      member: Boolean(item.member),
+      misuse: Boolean(misuse),
+    });
+    const answer: PlannedAnswer = {
+      item,
+      storeId: store.storeId,
+      deviceId,
+      atUtc: new Date(at).toISOString(),
+      receivedAt: now.toISOString(),
+      localDate: local.date,
+      localHour: local.hour,
+      misuse,
+      counters: answerCounters(item, local.hour, Boolean(misuse)),
+    };
+    if (rule) {
+      const group = inHoldout(item.id, rule.holdoutPercent) ? "holdout" : "treatment";
+      answer.surprise = { rule, group, candidate: group === "treatment" && (rule.everyNth !== undefined || drawWins(rule, item.id)) };
+      answer.counters[group === "holdout" ? "ho" : "tr"] = 1;
+    }
+    return { index, answer };
+  });
+}
+
+function idOf(value: unknown, index: number): string {
+  const id = (value as { id?: unknown } | null)?.id;
+  return typeof id === "string" && id.length <= 100 ? id : `#${index}`;
+}
+
+function reject(id: string, code: string, message: string, details?: unknown[]): ResponseResult {
+  return { id, status: "rejected", error: details ? { code, message, details } : { code, message } };
+}

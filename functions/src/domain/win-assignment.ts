@@ -1,0 +1,53 @@
+/**
+ * Who wins in a chunk of answers, given the rule state read from the table: every-Nth counting,
+ * the daily budget, stock, and the rule that offline answers from an earlier local day cannot win
+ * (their gift would already have expired at the end of that day).
+ */
+import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
+import type { PlannedAnswer } from "./ingestion.ts";
+import { giftCode, type SurpriseDecision } from "./surprises.ts";
+
+export interface RuleState {
+  rule: SurpriseRule;
+  /** wins already spent from today's budget */
+  used: number;
+  /** treatment answers seen so far by an every-Nth rule */
+  nthCount?: number;
+  /** undefined when the rule has no stock item, or the store does not keep that item */
+  stock?: { quantity: number; reserved: number };
+}
+
+export function assignWins(answers: PlannedAnswer[], state: RuleState[], today: string, attempt: number) {
+  const decisions = new Map<string, SurpriseDecision>();
+  const wonByRule = new Map<string, number>();
+  const nthSeenByRule = new Map<string, number>();
+  const byRule = new Map(state.map((s) => [s.rule.id, s]));
+  for (const a of answers) {
+    const s = a.surprise;
+    if (!s) continue;
+    if (s.group === "holdout") {
+      decisions.set(a.item.id, { ruleId: s.rule.id, group: "holdout" });
+      continue;
+    }
+    const rs = byRule.get(s.rule.id);
+    let candidate = s.candidate;
+    if (rs?.nthCount !== undefined && s.rule.everyNth) {
+      const seen = (nthSeenByRule.get(s.rule.id) ?? 0) + 1;
+      nthSeenByRule.set(s.rule.id, seen);
+      candidate = (rs.nthCount + seen) % s.rule.everyNth === 0;
+    }
+    const won = wonByRule.get(s.rule.id) ?? 0;
+    let outcome: SurpriseDecision["outcome"] = "lost";
+    if (candidate && a.localDate !== today) outcome = "late";
+    else if (candidate && rs && rs.used + won >= s.rule.dailyBudget) outcome = "budget";
+    else if (candidate && rs && s.rule.gift.stockItem && (!rs.stock || rs.stock.quantity - rs.stock.reserved - won <= 0)) outcome = "stock";
+    else if (candidate && rs) outcome = "won";
+    if (outcome === "won") {
+      wonByRule.set(s.rule.id, won + 1);
+      decisions.set(a.item.id, { ruleId: s.rule.id, group: "treatment", outcome, code: giftCode(a.item.id, attempt) });
+    } else {
+      decisions.set(a.item.id, { ruleId: s.rule.id, group: "treatment", outcome });
+    }
+  }
+  return { decisions, wonByRule, nthSeenByRule };
+}
