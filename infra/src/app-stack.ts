@@ -1,0 +1,75 @@
+// Stateless stack: API functions, scheduled jobs, the PWA on CloudFront and the alarms.
+// Everything here can be destroyed and redeployed; data lives in the DataStack.
+
+import { jobs, routes } from "@sonrisa/shared/routes";
+import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
+import type { ITable } from "aws-cdk-lib/aws-dynamodb";
+import type { IFunction } from "aws-cdk-lib/aws-lambda";
+import type { BundlingOptions } from "aws-cdk-lib/aws-lambda-nodejs";
+import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
+import type { Construct } from "constructs";
+import { Alarms } from "./constructs/alarms.ts";
+import { SonrisaHttpApi } from "./constructs/http-api.ts";
+import { type JobDefinition, ScheduledJobs } from "./constructs/scheduled-jobs.ts";
+import { WebSite } from "./constructs/web-site.ts";
+import { addAppStackSuppressions } from "./nag-suppressions.ts";
+import { assertEntriesExist, defaultHandlerEntry, defaultJobEntry, type EntryResolver } from "./paths.ts";
+
+/** Props of {@link AppStack}. */
+export interface AppStackProps extends StackProps {
+  table: ITable;
+  authSecret: ISecret;
+  /** Sender address of outgoing mail; its domain must be verified in SES. */
+  mailFrom: string;
+  /** Built PWA folder, already checked by resolveWebDist. */
+  webDist: string;
+  alarmEmail?: string;
+  /** Entry file of a route handler; defaults to functions/src/handlers/<name>.ts. */
+  handlerEntry?: EntryResolver;
+  /** Entry file of a job; defaults to functions/src/jobs/<name>.ts. */
+  jobEntry?: EntryResolver;
+  /** esbuild overrides (tests only). */
+  bundling?: BundlingOptions;
+}
+
+/** API, jobs, web and alarms, built from the route table in shared/src/routes.ts. */
+export class AppStack extends Stack {
+  constructor(scope: Construct, id: string, props: AppStackProps) {
+    super(scope, id, props);
+    const handlerEntry = props.handlerEntry ?? defaultHandlerEntry;
+    const jobEntry = props.jobEntry ?? defaultJobEntry;
+    const jobList: readonly JobDefinition[] = jobs;
+    assertEntriesExist([
+      ...routes.map((r) => ({ file: handlerEntry(r.handler), purpose: `route ${r.method} ${r.path}` })),
+      ...jobList.map((j) => ({ file: jobEntry(j.handler), purpose: `job every ${j.everyMinutes} min` })),
+    ]);
+
+    const environment = {
+      TABLE_NAME: props.table.tableName,
+      AUTH_SECRET_ARN: props.authSecret.secretArn,
+      MAIL_FROM: props.mailFrom,
+    };
+    const http = new SonrisaHttpApi(this, "Http", {
+      routes,
+      handlerEntry,
+      table: props.table,
+      authSecret: props.authSecret,
+      environment,
+      bundling: props.bundling,
+    });
+    const scheduled = new ScheduledJobs(this, "Jobs", {
+      jobs: jobList,
+      jobEntry,
+      table: props.table,
+      environment,
+      bundling: props.bundling,
+    });
+    const web = new WebSite(this, "Web", { webDist: props.webDist, api: http.api });
+    const watched = new Map<string, IFunction>([...http.functions, ...scheduled.functions]);
+    new Alarms(this, "Alarms", { functions: watched, api: http.api, alarmEmail: props.alarmEmail });
+
+    new CfnOutput(this, "Url", { value: `https://${web.distribution.distributionDomainName}` });
+    new CfnOutput(this, "ApiEndpoint", { value: http.api.apiEndpoint });
+    addAppStackSuppressions(this);
+  }
+}

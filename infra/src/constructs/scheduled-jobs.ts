@@ -1,0 +1,73 @@
+// One EventBridge rule and function per job of the route table; jobs that send mail may use SES.
+import { Arn, Duration, Stack } from "aws-cdk-lib";
+import type { ITable } from "aws-cdk-lib/aws-dynamodb";
+import { Rule, Schedule } from "aws-cdk-lib/aws-events";
+import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
+import { PolicyStatement } from "aws-cdk-lib/aws-iam";
+import type { BundlingOptions, NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import { Construct } from "constructs";
+import type { EntryResolver } from "../paths.ts";
+import { grantTableAccess } from "../table-access.ts";
+import { pascalCase } from "./naming.ts";
+import { type FunctionEnvironment, SonrisaFunction } from "./sonrisa-function.ts";
+
+/** A job as declared in shared/src/routes.ts; `mails` marks jobs that send email. */
+export interface JobDefinition {
+  readonly handler: string;
+  readonly everyMinutes: number;
+  readonly mails?: boolean;
+}
+
+/** Props of {@link ScheduledJobs}. */
+export interface ScheduledJobsProps {
+  jobs: readonly JobDefinition[];
+  jobEntry: EntryResolver;
+  table: ITable;
+  environment: FunctionEnvironment;
+  bundling?: BundlingOptions;
+}
+
+/** The job functions (by handler name) and their schedules. */
+export class ScheduledJobs extends Construct {
+  /** Job functions by handler name. */
+  readonly functions = new Map<string, NodejsFunction>();
+
+  constructor(scope: Construct, id: string, props: ScheduledJobsProps) {
+    super(scope, id);
+    for (const job of props.jobs) {
+      const name = pascalCase(job.handler);
+      const { fn } = new SonrisaFunction(this, name, {
+        entry: props.jobEntry(job.handler),
+        description: `Sonrisa job ${job.handler}, every ${job.everyMinutes} min`,
+        environment: props.environment,
+        timeout: Duration.minutes(1),
+        bundling: props.bundling,
+      });
+      grantTableAccess(fn, props.table, "readWrite");
+      if (job.mails) fn.addToRolePolicy(sendMailStatement(this, props.environment.MAIL_FROM));
+      new Rule(this, `${name}Schedule`, {
+        description: `Runs ${job.handler} every ${job.everyMinutes} minute(s)`,
+        schedule: Schedule.rate(Duration.minutes(job.everyMinutes)),
+        targets: [new LambdaFunction(fn, { retryAttempts: 2, maxEventAge: Duration.minutes(job.everyMinutes) })],
+      });
+      this.functions.set(job.handler, fn);
+    }
+  }
+}
+
+/** The bare address of `Name <a@b>` or `a@b`. */
+export function mailAddress(mailFrom: string): string {
+  return (/<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom).trim();
+}
+
+/** ses:SendEmail limited to the MAIL_FROM address and its domain identity. */
+export function sendMailStatement(scope: Construct, mailFrom: string): PolicyStatement {
+  const stack = Stack.of(scope);
+  const address = mailAddress(mailFrom);
+  const domain = address.split("@")[1] ?? address;
+  const identity = (name: string) => Arn.format({ service: "ses", resource: "identity", resourceName: name }, stack);
+  return new PolicyStatement({
+    actions: ["ses:SendEmail", "ses:SendRawEmail"],
+    resources: [identity(address), identity(domain)],
+  });
+}
