@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { verifyOrDecoy } from "./adapters/auth/password-hasher.ts";
 import { makeDocumentClient, type Table } from "./adapters/dynamo/client.ts";
 import { makeDeviceRepository } from "./adapters/dynamo/device-repository.ts";
+import { makeGiftRepository } from "./adapters/dynamo/gift-repository.ts";
 import { makePinGuardRepository } from "./adapters/dynamo/pin-guard-repository.ts";
 import { makeStoreRepository } from "./adapters/dynamo/store-repository.ts";
 import { makeUserRepository } from "./adapters/dynamo/user-repository.ts";
@@ -33,4 +34,9 @@ export function authDeps() {
     clock: systemClock,
     newId: randomUUID,
   };
+}
+
+export function giftDeps() {
+  const t = realTable();
+  return { gifts: makeGiftRepository(t), stores: makeStoreRepository(t), clock: systemClock };
 }

@@ -131,6 +131,7 @@ function buildTransaction(
           status: "pending",
           kind: "surprise",
           wonAt: a.receivedAt,
+          wonAtDate: today,
           expiresAt,
           responseId: a.item.id,
           ttl: Math.floor(Date.parse(expiresAt) / 1000) + 400 * 86400,

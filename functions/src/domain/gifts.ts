@@ -1,0 +1,83 @@
+/** The staff side of gifts: pending surprises, hand-overs, spontaneous gifts, stock and today's numbers. */
+import { GIFT_CODE_ALPHABET, type HandOverRequest } from "@sonrisa/shared/schemas/surprises";
+import { addDays, localParts } from "@sonrisa/shared/time";
+import type { Principal } from "../adapters/auth/token-service.ts";
+import type { GiftRecord, GiftRepository } from "../adapters/dynamo/gift-repository.ts";
+import type { StoreRecord } from "../adapters/dynamo/store-repository.ts";
+import { Conflict, NotFound } from "./errors.ts";
+import type { Clock } from "./ports.ts";
+import { randomString } from "./random.ts";
+
+export interface GiftDeps {
+  gifts: GiftRepository;
+  clock: Clock;
+}
+
+export const GIFT_HISTORY_DAYS = 7;
+
+/** Pending gifts are today's (they expire at the end of the local day); others cover the last week. */
+export async function listGifts(deps: GiftDeps, store: StoreRecord, status: "pending" | "handed" | "all") {
+  const now = deps.clock.now();
+  const today = localParts(now, store.timeZone).date;
+  const from = status === "pending" ? today : addDays(today, -(GIFT_HISTORY_DAYS - 1));
+  const gifts = await deps.gifts.list(store.storeId, from, today);
+  const live = gifts.map((g) => (g.status === "pending" && Date.parse(g.expiresAt) <= now.getTime() ? { ...g, status: "expired" as const } : g));
+  const wanted = status === "all" ? live : live.filter((g) => g.status === status);
+  return wanted.sort((a, b) => (b.handedAt ?? b.wonAt).localeCompare(a.handedAt ?? a.wonAt)).map(publicGift);
+}
+
+export async function handOverGift(deps: GiftDeps, store: StoreRecord, staff: Principal, request: HandOverRequest) {
+  const now = deps.clock.now();
+  const today = localParts(now, store.timeZone).date;
+  const handedBy = request.staffName ? `${staff.sub} (${request.staffName})` : staff.sub;
+  if (request.kind === "surprise") {
+    const gift = await deps.gifts.get(store.storeId, today, request.code);
+    if (!gift) throw new NotFound(`No gift with code ${request.code} today`);
+    if (gift.status !== "pending") throw new Conflict("This gift was already handed over", "already_handed");
+    if (Date.parse(gift.expiresAt) <= now.getTime()) throw new Conflict("This gift has expired", "expired");
+    const ok = await deps.gifts.handOver(gift, { handedAt: now.toISOString(), handedBy, date: today });
+    if (!ok) throw new Conflict("This gift was already handed over or its stock is out", "already_handed");
+    return publicGift({ ...gift, status: "handed", handedAt: now.toISOString(), handedBy });
+  }
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const gift: GiftRecord = {
+      code: randomString(GIFT_CODE_ALPHABET, 6),
+      storeId: store.storeId,
+      gift: { es: request.gift, en: request.gift },
+      status: "handed",
+      kind: "spontaneous",
+      wonAt: now.toISOString(),
+      wonAtDate: today,
+      expiresAt: now.toISOString(),
+      handedAt: now.toISOString(),
+      handedBy,
+      reason: request.reason,
+      ...(request.responseId ? { responseId: request.responseId } : {}),
+      ...(request.stockItem ? { stockItem: request.stockItem } : {}),
+    };
+    const result = await deps.gifts.addSpontaneous(gift);
+    if (result === "ok") return publicGift(gift);
+    if (result === "out_of_stock") throw new Conflict(`No ${request.stockItem} left in stock`, "out_of_stock");
+  }
+  throw new Conflict("Could not make a unique gift code; try again");
+}
+
+function publicGift(g: GiftRecord) {
+  const { wonAtDate: _d, ...rest } = g as GiftRecord & { pk?: string; sk?: string; entity?: string; ttl?: number };
+  const { pk: _pk, sk: _sk, entity: _e, ttl: _t, ...gift } = rest as typeof rest & Record<string, unknown>;
+  return gift;
+}
+
+/** Expires yesterday's (and older) pending gifts of a store and releases their stock. */
+export async function expireGifts(deps: GiftDeps, store: StoreRecord): Promise<number> {
+  const now = deps.clock.now();
+  const today = localParts(now, store.timeZone).date;
+  const stale = await deps.gifts.list(store.storeId, addDays(today, -GIFT_HISTORY_DAYS), today);
+  let expired = 0;
+  for (const gift of stale) {
+    if (gift.status === "pending" && Date.parse(gift.expiresAt) <= now.getTime() && (await deps.gifts.expire(gift))) {
+      expired += 1;
+    }
+  }
+  return expired;
+}
