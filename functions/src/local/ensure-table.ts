@@ -36,7 +36,11 @@ async function tableExists(client: DynamoDBClient, tableName: string): Promise<b
 }
 
 function createTableInput(tableName: string) {
-  const keyNames = [def.partitionKey, def.sortKey, ...def.globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey])];
+  const keyNames = [
+    def.partitionKey,
+    def.sortKey,
+    ...def.globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+  ];
   const attributes: AttributeDefinition[] = keyNames.map((name) => ({ AttributeName: name, AttributeType: "S" }));
   return {
     TableName: tableName,

@@ -1,0 +1,132 @@
+/**
+ * The whole product on one machine: DynamoDB Local, the table, the demo organisation, a mail catcher,
+ * the local origin (API handlers, PWA, /mail) and the job timers. Used by `npm start` and by tests.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createApiServer, defaultStaticDir, listen } from "./api-server.ts";
+import { loadOrCreateAuthKey } from "./auth-key.ts";
+import { startDynamoLocal } from "./dynamo-local.ts";
+import { ensureTable, localDynamoClient } from "./ensure-table.ts";
+import { describeError, makeLog } from "./log.ts";
+import { type Mailbox, startMailCatcher } from "./mail-catcher.ts";
+import { makeMailPages } from "./mail-pages.ts";
+import { startScheduler } from "./scheduler.ts";
+
+export const LOCAL_TABLE_NAME = "sonrisa-local";
+
+export interface LocalStackOptions {
+  /** 0 = a free port; default PORT or 8080. */
+  port?: number;
+  host?: string;
+  /** Persist DynamoDB (`<dataDir>/dynamodb`), the auth key and caught mail here; omitted = all in memory. */
+  dataDir?: string;
+  /** The built PWA; default kiosk-web/dist. */
+  staticDir?: string;
+  /** Seed the demo organisation (idempotent); default true. */
+  seed?: boolean;
+  /** Run the job timers; default true. */
+  scheduler?: boolean;
+  /** Only errors on the console. */
+  quiet?: boolean;
+}
+
+export interface LocalStack {
+  url: string;
+  port: number;
+  dynamoEndpoint: string;
+  tableName: string;
+  mailUrl: string;
+  smtpUrl: string;
+  mailbox: Mailbox;
+  /** Closes everything in reverse order; safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+const seedFile = fileURLToPath(new URL("./seed-demo.ts", import.meta.url));
+
+/** Starts the stack; on a failure part-way, stops what was already started and rethrows. */
+export async function startLocalStack(opts: LocalStackOptions = {}): Promise<LocalStack> {
+  const log = makeLog({ quiet: opts.quiet });
+  const host = opts.host ?? "127.0.0.1";
+  const wantedPort = opts.port ?? Number(process.env.PORT ?? 8080);
+  const tableName = LOCAL_TABLE_NAME;
+  const cleanups: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      await cleanup().catch((error: unknown) => log.error(`while stopping: ${describeError(error)}`));
+    }
+  };
+  try {
+    const dynamo = await startDynamoLocal({ dbPath: opts.dataDir ? join(opts.dataDir, "dynamodb") : undefined });
+    cleanups.push(dynamo.stop);
+    const client = localDynamoClient(dynamo.endpoint);
+    await ensureTable(client, tableName).finally(() => client.destroy());
+
+    // Handlers read their configuration once, at import: all of it is set before the first request.
+    setEnv({
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      AWS_REGION: "eu-west-1",
+      AWS_ACCESS_KEY_ID: "local",
+      AWS_SECRET_ACCESS_KEY: "local",
+      SONRISA_MODE: "local",
+      AUTH_KEY: loadOrCreateAuthKey(opts.dataDir),
+      MAIL_FROM: process.env.MAIL_FROM ?? "Sonrisa <no-reply@sonrisa.local>",
+      LOG_LEVEL: process.env.LOG_LEVEL ?? (opts.quiet ? "ERROR" : "INFO"),
+    });
+    delete process.env.AWS_PROFILE; // a developer's profile must not leak into the local SDK clients
+
+    if (opts.seed ?? true) await seed(tableName, dynamo.endpoint, log);
+
+    const mail = await startMailCatcher({ dataDir: opts.dataDir, log });
+    cleanups.push(mail.stop);
+    setEnv({ SMTP_URL: mail.smtpUrl });
+
+    const server = createApiServer({
+      staticDir: opts.staticDir ?? defaultStaticDir,
+      mailPages: makeMailPages(mail.mailbox),
+      log,
+    });
+    const http = await listen(server, wantedPort, host);
+    setEnv({ PUBLIC_URL: process.env.PUBLIC_URL ?? http.url }); // same tick as the bind: before any request
+    cleanups.push(http.close);
+
+    if (opts.scheduler ?? true) cleanups.push(startScheduler({ log }).stop);
+
+    let stopping: Promise<void> | undefined;
+    return {
+      url: http.url,
+      port: http.port,
+      dynamoEndpoint: dynamo.endpoint,
+      tableName,
+      mailUrl: `${http.url}/mail`,
+      smtpUrl: mail.smtpUrl,
+      mailbox: mail.mailbox,
+      stop: () => {
+        stopping ??= stopAll();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+function setEnv(values: Record<string, string>): void {
+  for (const [name, value] of Object.entries(values)) process.env[name] = value;
+}
+
+type SeedModule = { seedDemo(opts: { tableName: string; endpoint: string }): Promise<unknown> };
+
+/** Seeds the demo organisation through seed-demo.ts (idempotent); skipped with a warning until it exists. */
+async function seed(tableName: string, endpoint: string, log: ReturnType<typeof makeLog>): Promise<void> {
+  if (!existsSync(seedFile)) {
+    log.warn("functions/src/local/seed-demo.ts does not exist yet: the demo organisation is not seeded");
+    return;
+  }
+  const mod = (await import(pathToFileURL(seedFile).href)) as SeedModule;
+  await mod.seedDemo({ tableName, endpoint });
+}

@@ -1,0 +1,98 @@
+/**
+ * `npm start`: the whole product on http://127.0.0.1:8080 (PORT to change), data kept in `.data/`.
+ * Ctrl-C or SIGTERM stops everything, DynamoDB Local included; a second Ctrl-C forces.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { defaultStaticDir } from "./api-server.ts";
+import { isPortFree } from "./free-port.ts";
+import { type LocalStack, startLocalStack } from "./local-stack.ts";
+
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const dataDir = join(repoRoot, ".data");
+const host = "127.0.0.1";
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    fail(`PORT must be a port number, got "${process.env.PORT}"`);
+  if (port !== 0 && !(await isPortFree(port, host))) {
+    fail(
+      `Port ${port} on ${host} is already in use (another \`npm start\`?). Stop that, or run: PORT=${port + 1} npm start`,
+    );
+  }
+
+  let stack: LocalStack;
+  try {
+    stack = await startLocalStack({ port, host, dataDir });
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  handleSignals(stack);
+  const health = await fetch(`${stack.url}/v1/health`).then(
+    (r) => r.status,
+    () => 0,
+  );
+  printBanner(stack, health, performance.now());
+}
+
+function printBanner(stack: LocalStack, health: number, elapsedMs: number): void {
+  const u = stack.url;
+  const built = existsSync(join(defaultStaticDir, "index.html")) || existsSync(join(defaultStaticDir, "kiosk"));
+  const healthLine =
+    health === 200
+      ? `healthy in ${(elapsedMs / 1000).toFixed(1)} s`
+      : `started in ${(elapsedMs / 1000).toFixed(1)} s, but /v1/health answered ${health || "nothing"}`;
+  const login = `curl -s ${u}/v1/auth/login -H 'content-type: application/json' -d '{"email":"admin@sonrisa.local","password":"sonrisa-admin"}'`;
+  console.log(`
+  Sonrisa is running (${healthLine}); data in .data/
+    kiosk       ${u}/kiosk
+    staff       ${u}/staff
+    dashboard   ${u}/dashboard
+    caught mail ${stack.mailUrl}
+    API health  ${u}/v1/health${built ? "" : "\n\n  The PWA is not built: run `npm run build -w kiosk-web` (npm start does it first)."}
+
+  Demo logins
+    admin@sonrisa.local / sonrisa-admin       (admin)
+    marketing@sonrisa.local / sonrisa-marketing   (marketing)
+    staff PIN 2468 for madrid-centro, barcelona-gracia, mexico-roma
+
+  Pair a kiosk: create a pairing code in the dashboard, or with:
+    TOKEN=$(${login} | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')
+    curl -s -X POST ${u}/v1/stores/madrid-centro/pairing-codes -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{}'
+
+  Ctrl-C stops everything.
+`);
+}
+
+function handleSignals(stack: LocalStack): void {
+  let firstAt = 0;
+  const stop = (signal: NodeJS.Signals) => {
+    // One Ctrl-C can arrive twice (the terminal signals the whole group and tsx relays it): only a
+    // second press a moment later forces.
+    if (firstAt && Date.now() - firstAt < 1_000) return;
+    if (firstAt) {
+      console.error(`\n[sonrisa] ${signal} again: forcing exit`);
+      process.exit(1); // the exit hook still kills DynamoDB Local
+    }
+    firstAt = Date.now();
+    console.error(`\n[sonrisa] ${signal}: stopping (Ctrl-C again to force)`);
+    stack.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`[sonrisa] stop failed: ${String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+function fail(message: string): never {
+  console.error(`\n[sonrisa] cannot start: ${message}\n`);
+  process.exit(1);
+}
+
+await main();
