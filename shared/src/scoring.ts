@@ -46,7 +46,7 @@ export function rankScoreOf(counts: ScoreCounts): number {
   const denom = 1 + (z * z) / n;
   const centre = p + (z * z) / (2 * n);
   const margin = z * Math.sqrt((p * (1 - p) + (z * z) / (4 * n)) / n);
-  return round1((Math.max(0, (centre - margin) / denom)) * 100);
+  return round1(Math.max(0, (centre - margin) / denom) * 100);
 }
 
 export const RANKING_METHOD = "Wilson lower bound (95 %) of the share of 4–5 answers";

@@ -65,7 +65,8 @@ export async function createPairingCode(deps: AuthDeps, storeId: string) {
   const expiresAt = new Date(deps.clock.now().getTime() + PAIRING_TTL_MS);
   for (let attempt = 0; attempt < 5; attempt++) {
     const code = randomString(PAIRING_ALPHABET, 8);
-    if (await deps.devices.savePairingCode(code, storeId, expiresAt)) return { code, expiresAt: expiresAt.toISOString() };
+    if (await deps.devices.savePairingCode(code, storeId, expiresAt))
+      return { code, expiresAt: expiresAt.toISOString() };
   }
   throw new Conflict("Could not make a unique pairing code; try again");
 }

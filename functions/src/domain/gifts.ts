@@ -21,7 +21,9 @@ export async function listGifts(deps: GiftDeps, store: StoreRecord, status: "pen
   const today = localParts(now, store.timeZone).date;
   const from = status === "pending" ? today : addDays(today, -(GIFT_HISTORY_DAYS - 1));
   const gifts = await deps.gifts.list(store.storeId, from, today);
-  const live = gifts.map((g) => (g.status === "pending" && Date.parse(g.expiresAt) <= now.getTime() ? { ...g, status: "expired" as const } : g));
+  const live = gifts.map((g) =>
+    g.status === "pending" && Date.parse(g.expiresAt) <= now.getTime() ? { ...g, status: "expired" as const } : g,
+  );
   const wanted = status === "all" ? live : live.filter((g) => g.status === status);
   return wanted.sort((a, b) => (b.handedAt ?? b.wonAt).localeCompare(a.handedAt ?? a.wonAt)).map(publicGift);
 }

@@ -2,7 +2,11 @@
  * Ingestion of a kiosk's batch: every item judged on its own (stored, duplicate or rejected),
  * store-local time, misuse, surprise eligibility; the writer makes it durable exactly once.
  */
-import { type ResponseItem, ResponseItem as ResponseItemSchema, type ResponseResult } from "@sonrisa/shared/schemas/responses";
+import {
+  type ResponseItem,
+  ResponseItem as ResponseItemSchema,
+  type ResponseResult,
+} from "@sonrisa/shared/schemas/responses";
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { localParts } from "@sonrisa/shared/time";
 import type { Principal } from "../adapters/auth/token-service.ts";
@@ -53,7 +57,11 @@ export interface IngestionDeps {
   clock: Clock;
 }
 
-export async function ingestResponses(deps: IngestionDeps, device: Principal, raw: unknown[]): Promise<ResponseResult[]> {
+export async function ingestResponses(
+  deps: IngestionDeps,
+  device: Principal,
+  raw: unknown[],
+): Promise<ResponseResult[]> {
   const store = await deviceStore(deps, device);
   const now = deps.clock.now();
   const results = new Map<number, ResponseResult>();
@@ -86,10 +94,18 @@ export async function ingestResponses(deps: IngestionDeps, device: Principal, ra
     const deviceRecord = await deps.devices.get(store.storeId, device.sub);
     const planned = plan(store, device.sub, valid, rules, now, deviceRecord?.lastAnswerAt);
     const today = localParts(now, store.timeZone).date;
-    const outcomes = await deps.writer.write(store, planned.map((p) => p.answer), today);
+    const outcomes = await deps.writer.write(
+      store,
+      planned.map((p) => p.answer),
+      today,
+    );
     for (const { index, answer } of planned) {
       const outcome = outcomes.get(answer.item.id);
-      results.set(index, { id: answer.item.id, status: outcome?.status ?? "duplicate", ...(outcome?.surprise ? { surprise: outcome.surprise } : {}) });
+      results.set(index, {
+        id: answer.item.id,
+        status: outcome?.status ?? "duplicate",
+        ...(outcome?.surprise ? { surprise: outcome.surprise } : {}),
+      });
     }
     const last = planned.at(-1)?.answer.atUtc;
     await deps.devices.touch(store.storeId, device.sub, now.toISOString(), last);
@@ -133,7 +149,11 @@ function plan(
     };
     if (rule) {
       const group = inHoldout(item.id, rule.holdoutPercent) ? "holdout" : "treatment";
-      answer.surprise = { rule, group, candidate: group === "treatment" && (rule.everyNth !== undefined || drawWins(rule, item.id)) };
+      answer.surprise = {
+        rule,
+        group,
+        candidate: group === "treatment" && (rule.everyNth !== undefined || drawWins(rule, item.id)),
+      };
       answer.counters[group === "holdout" ? "ho" : "tr"] = 1;
     }
     return { index, answer };

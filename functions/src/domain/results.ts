@@ -1,4 +1,6 @@
 /** Results from day aggregates: totals, CSAT, index, series, heatmap, reasons, ranking. */
+
+import type { AllResults, ScoreCounts, StoreResults } from "@sonrisa/shared/schemas/results";
 import {
   csatOf,
   emptyCounts,
@@ -9,7 +11,6 @@ import {
   SCORES,
   totalOf,
 } from "@sonrisa/shared/scoring";
-import type { AllResults, ScoreCounts, StoreResults } from "@sonrisa/shared/schemas/results";
 import { addDays, daysBetween, localParts, weekdayOf, weekStart } from "@sonrisa/shared/time";
 import type { DayItem } from "../adapters/dynamo/results-repository.ts";
 import type { StoreRecord } from "../adapters/dynamo/store-repository.ts";
@@ -52,7 +53,12 @@ function point(date: string, counts: ScoreCounts) {
   return { date, total: totalOf(counts), counts, csat: csatOf(counts), index: indexOf(counts) };
 }
 
-export function storeResults(store: StoreRecord, days: DayItem[], range: DateRange, includeMisuse = false): StoreResults {
+export function storeResults(
+  store: StoreRecord,
+  days: DayItem[],
+  range: DateRange,
+  includeMisuse = false,
+): StoreResults {
   const byDate = new Map(days.map((d) => [d.date, d]));
   let counts = emptyCounts();
   let misuse = 0;
@@ -97,14 +103,21 @@ export function storeResults(store: StoreRecord, days: DayItem[], range: DateRan
     daily,
     weekly: [...weeks].map(([date, c]) => point(date, c)),
     heatmap,
-    reasons: [...reasons].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)),
+    reasons: [...reasons]
+      .map(([id, count]) => ({ id, count }))
+      .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)),
     optIns: sums.opt,
     gifts: { won: sums.gw, handed: sums.gh, spontaneous: sums.gs },
     holdout: { holdout: sums.ho, treatment: sums.tr },
   };
 }
 
-export function allResults(stores: StoreRecord[], days: DayItem[], range: DateRange, includeMisuse = false): AllResults {
+export function allResults(
+  stores: StoreRecord[],
+  days: DayItem[],
+  range: DateRange,
+  includeMisuse = false,
+): AllResults {
   const byStore = new Map<string, { counts: ScoreCounts; misuse: number }>();
   for (const day of days) {
     const acc = byStore.get(day.storeId) ?? { counts: emptyCounts(), misuse: 0 };

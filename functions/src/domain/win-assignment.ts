@@ -40,7 +40,13 @@ export function assignWins(answers: PlannedAnswer[], state: RuleState[], today: 
     let outcome: SurpriseDecision["outcome"] = "lost";
     if (candidate && a.localDate !== today) outcome = "late";
     else if (candidate && rs && rs.used + won >= s.rule.dailyBudget) outcome = "budget";
-    else if (candidate && rs && s.rule.gift.stockItem && (!rs.stock || rs.stock.quantity - rs.stock.reserved - won <= 0)) outcome = "stock";
+    else if (
+      candidate &&
+      rs &&
+      s.rule.gift.stockItem &&
+      (!rs.stock || rs.stock.quantity - rs.stock.reserved - won <= 0)
+    )
+      outcome = "stock";
     else if (candidate && rs) outcome = "won";
     if (outcome === "won") {
       wonByRule.set(s.rule.id, won + 1);

@@ -1,7 +1,7 @@
 /** GET /v1/health: ok when the table answers. */
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import { json } from "../middleware/json.ts";
 import { httpApi } from "../middleware/http-api.ts";
+import { json } from "../middleware/json.ts";
 import { realTable } from "../wiring.ts";
 
 async function getHealth() {

@@ -8,7 +8,9 @@ async function main({ params }: ApiRequest<undefined, unknown>) {
   const deps = giftDeps();
   const store = await requireStore(deps.stores, params.storeId);
   const items = await deps.gifts.stock(store.storeId);
-  return json(200, { items: items.map((i) => ({ ...i, available: i.quantity - i.reserved, low: i.quantity - i.reserved <= i.lowAt })) });
+  return json(200, {
+    items: items.map((i) => ({ ...i, available: i.quantity - i.reserved, low: i.quantity - i.reserved <= i.lowAt })),
+  });
 }
 
 export const handler = httpApi("get-stock", {}, main);

@@ -35,14 +35,23 @@ export const OptIn = z
 export type OptIn = z.infer<typeof OptIn>;
 
 export const Member = z
-  .strictObject({ phone: Phone.optional(), code: z.string().regex(/^[A-Z0-9]{4,16}$/).optional() })
+  .strictObject({
+    phone: Phone.optional(),
+    code: z
+      .string()
+      .regex(/^[A-Z0-9]{4,16}$/)
+      .optional(),
+  })
   .refine((m) => Boolean(m.phone) !== Boolean(m.code), "a member is identified by a phone or a code");
 
 export const ResponseItem = z.strictObject({
   id: z.uuid(),
   at: z.iso.datetime({ offset: true }),
   score: Score,
-  reasons: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/)).max(5).optional(),
+  reasons: z
+    .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/))
+    .max(5)
+    .optional(),
   comment: z.string().max(500).optional(),
   lang: Lang.optional(),
   optIn: OptIn.optional(),

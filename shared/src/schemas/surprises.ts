@@ -83,5 +83,14 @@ export const StockItem = z.strictObject({
 export type StockItem = z.infer<typeof StockItem>;
 
 export const PutStockRequest = z.strictObject({
-  items: z.array(z.strictObject({ item: Slug, name: z.string().min(1).max(80), quantity: z.number().int().min(0), lowAt: z.number().int().min(0) })).max(100),
+  items: z
+    .array(
+      z.strictObject({
+        item: Slug,
+        name: z.string().min(1).max(80),
+        quantity: z.number().int().min(0),
+        lowAt: z.number().int().min(0),
+      }),
+    )
+    .max(100),
 });

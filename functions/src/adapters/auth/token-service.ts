@@ -1,8 +1,8 @@
 /** Signs and verifies scoped bearer tokens (HS256 via jose). The key is local (AUTH_KEY) or a Secrets Manager secret. */
-import { SecretsManagerClient, GetSecretValueCommand } from "@aws-sdk/client-secrets-manager";
-import { SignJWT, jwtVerify } from "jose";
-import type { Config } from "../../config.ts";
+import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import type { Role } from "@sonrisa/shared/schemas/common";
+import { jwtVerify, SignJWT } from "jose";
+import type { Config } from "../../config.ts";
 
 export interface Principal {
   role: Role;
@@ -37,7 +37,9 @@ export function makeTokenService(config: Pick<Config, "AUTH_KEY" | "AUTH_SECRET_
   return {
     async issue(principal, ttlSeconds) {
       const exp = Math.floor(Date.now() / 1000) + ttlSeconds;
-      const claims = principal.storeId ? { role: principal.role, storeId: principal.storeId } : { role: principal.role };
+      const claims = principal.storeId
+        ? { role: principal.role, storeId: principal.storeId }
+        : { role: principal.role };
       const token = await new SignJWT(claims)
         .setProtectedHeader({ alg: "HS256" })
         .setSubject(principal.sub)

@@ -5,15 +5,16 @@
  * conditions on the values it read. A cancelled transaction writes nothing: answers that
  * already exist become `duplicate`, anything else (a concurrent writer) is re-read and retried.
  */
-import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+
 import type { TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { endOfLocalDay } from "@sonrisa/shared/time";
-import type { StoreRecord } from "./store-repository.ts";
 import { addCounters, type Counters } from "../../domain/aggregates.ts";
 import type { AnswerWriter, PlannedAnswer, WriteOutcome } from "../../domain/ingestion.ts";
 import { assignWins, type RuleState } from "../../domain/win-assignment.ts";
 import type { Table } from "./client.ts";
 import { keys } from "./keys.ts";
+import type { StoreRecord } from "./store-repository.ts";
 
 type TxItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
@@ -29,7 +30,9 @@ export function makeAnswerWriter(table: Table, options: WriterOptions = {}): Ans
   const maxAttempts = options.maxAttempts ?? 25;
 
   async function readState(store: StoreRecord, answers: PlannedAnswer[], today: string): Promise<RuleState[]> {
-    const rules = new Map(answers.flatMap((a) => (a.surprise?.group === "treatment" ? [[a.surprise.rule.id, a.surprise.rule]] : [])));
+    const rules = new Map(
+      answers.flatMap((a) => (a.surprise?.group === "treatment" ? [[a.surprise.rule.id, a.surprise.rule]] : [])),
+    );
     return Promise.all(
       [...rules.values()].map(async (rule) => {
         const [budget, nth, stock] = await Promise.all([
@@ -50,7 +53,8 @@ export function makeAnswerWriter(table: Table, options: WriterOptions = {}): Ans
   async function writeChunk(store: StoreRecord, chunk: PlannedAnswer[], today: string, out: Map<string, WriteOutcome>) {
     let pending = chunk;
     for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt >= maxAttempts) throw new Error(`Could not store ${pending.length} answers after ${attempt} attempts`);
+      if (attempt >= maxAttempts)
+        throw new Error(`Could not store ${pending.length} answers after ${attempt} attempts`);
       const state = await readState(store, pending, today);
       const wins = assignWins(pending, state, today, attempt);
       const items = buildTransaction(table, store, pending, wins, state, today);
@@ -62,14 +66,17 @@ export function makeAnswerWriter(table: Table, options: WriterOptions = {}): Ans
         options.onConsumed?.(units, pending.length);
         for (const answer of pending) {
           const win = wins.decisions.get(answer.item.id);
-          const surprise = win?.outcome === "won" && win.code ? { code: win.code, gift: answer.surprise!.rule.gift.name } : undefined;
+          const surprise =
+            win?.outcome === "won" && win.code ? { code: win.code, gift: answer.surprise!.rule.gift.name } : undefined;
           out.set(answer.item.id, surprise ? { status: "stored", surprise } : { status: "stored" });
         }
         return;
       } catch (err) {
         if ((err as Error).name !== "TransactionCanceledException") throw err;
         const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-        const existing = new Set(pending.filter((_, i) => reasons[i]?.Code === "ConditionalCheckFailed").map((a) => a.item.id));
+        const existing = new Set(
+          pending.filter((_, i) => reasons[i]?.Code === "ConditionalCheckFailed").map((a) => a.item.id),
+        );
         for (const id of existing) out.set(id, { status: "duplicate" });
         pending = pending.filter((a) => !existing.has(a.item.id));
         if (existing.size === 0) await backoff(attempt);
@@ -143,7 +150,10 @@ function buildTransaction(
   return items;
 }
 
-function responseItem(a: PlannedAnswer, win: { ruleId: string; group: string; outcome?: string; code?: string } | undefined) {
+function responseItem(
+  a: PlannedAnswer,
+  win: { ruleId: string; group: string; outcome?: string; code?: string } | undefined,
+) {
   const { item } = a;
   return {
     ...keys.response(item.id),
@@ -185,7 +195,13 @@ function dayUpdate(table: Table, storeId: string, date: string, counters: Counte
 }
 
 /** Conditional claims on the values read, so two writers can never both spend the same budget or stock. */
-function claims(table: Table, storeId: string, s: RuleState, wins: ReturnType<typeof assignWins>, today: string): TxItem[] {
+function claims(
+  table: Table,
+  storeId: string,
+  s: RuleState,
+  wins: ReturnType<typeof assignWins>,
+  today: string,
+): TxItem[] {
   const won = wins.wonByRule.get(s.rule.id) ?? 0;
   const out: TxItem[] = [];
   const nthSeen = wins.nthSeenByRule.get(s.rule.id) ?? 0;
@@ -224,7 +240,11 @@ function claims(table: Table, storeId: string, s: RuleState, wins: ReturnType<ty
         Key: keys.stock(storeId, s.rule.gift.stockItem),
         UpdateExpression: "SET reserved = :next",
         ConditionExpression: "reserved = :seen AND quantity = :qty",
-        ExpressionAttributeValues: { ":next": s.stock.reserved + won, ":seen": s.stock.reserved, ":qty": s.stock.quantity },
+        ExpressionAttributeValues: {
+          ":next": s.stock.reserved + won,
+          ":seen": s.stock.reserved,
+          ":qty": s.stock.quantity,
+        },
       },
     });
   }

@@ -116,4 +116,3 @@ export function makeDeviceRepository(table: Table): DeviceRepository {
     },
   };
 }
-

@@ -1,6 +1,7 @@
 /** Gifts (won surprises and spontaneous gifts), their hand-over and the store's gift stock. */
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+
 import type { TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Gift, StockItem } from "@sonrisa/shared/schemas/surprises";
 import type { Table } from "./client.ts";
 import { keys } from "./keys.ts";
@@ -76,7 +77,12 @@ export function makeGiftRepository(table: Table): GiftRepository {
             UpdateExpression: "SET #status = :handed, handedAt = :at, handedBy = :by",
             ConditionExpression: "#status = :pending",
             ExpressionAttributeNames: { "#status": "status" },
-            ExpressionAttributeValues: { ":handed": "handed", ":pending": "pending", ":at": by.handedAt, ":by": by.handedBy },
+            ExpressionAttributeValues: {
+              ":handed": "handed",
+              ":pending": "pending",
+              ":at": by.handedAt,
+              ":by": by.handedBy,
+            },
           },
         },
         dayAdd(gift.storeId, by.date, "gh"),
@@ -187,12 +193,19 @@ export function makeGiftRepository(table: Table): GiftRepository {
         new UpdateCommand({
           TableName: table.name,
           Key: keys.stock(storeId, item.item),
-          UpdateExpression: "SET entity = :e, #item = :item, #name = :name, quantity = :q, lowAt = :low, reserved = if_not_exists(reserved, :zero)",
+          UpdateExpression:
+            "SET entity = :e, #item = :item, #name = :name, quantity = :q, lowAt = :low, reserved = if_not_exists(reserved, :zero)",
           ExpressionAttributeNames: { "#item": "item", "#name": "name" },
-          ExpressionAttributeValues: { ":e": "Stock", ":item": item.item, ":name": item.name, ":q": item.quantity, ":low": item.lowAt, ":zero": 0 },
+          ExpressionAttributeValues: {
+            ":e": "Stock",
+            ":item": item.item,
+            ":name": item.name,
+            ":q": item.quantity,
+            ":low": item.lowAt,
+            ":zero": 0,
+          },
         }),
       );
     },
   };
 }
-

@@ -51,7 +51,10 @@ export const keys = {
   /** Organisation-wide surprise rules (one small item). */
   surpriseRules: () => ({ pk: "ORG", sk: "SURPRISE_RULES" }),
   /** Wins of a rule in a store on a local day (the daily budget). */
-  budget: (storeId: string, ruleId: string, date: string) => ({ pk: `STORE#${storeId}`, sk: `BUDGET#${ruleId}#${date}` }),
+  budget: (storeId: string, ruleId: string, date: string) => ({
+    pk: `STORE#${storeId}`,
+    sk: `BUDGET#${ruleId}#${date}`,
+  }),
   /** Qualifying answers seen by an every-Nth rule in a store. */
   nthCounter: (storeId: string, ruleId: string) => ({ pk: `STORE#${storeId}`, sk: `NTH#${ruleId}` }),
   /** Gift stock item of a store. */

@@ -13,7 +13,13 @@ export interface Page<T> {
 export interface ResultsRepository {
   storeDays(storeId: string, from: string, to: string): Promise<DayItem[]>;
   orgDays(from: string, to: string): Promise<DayItem[]>;
-  comments(storeId: string, fromUtc: string, toUtc: string, limit: number, cursor?: string): Promise<Page<Record<string, unknown>>>;
+  comments(
+    storeId: string,
+    fromUtc: string,
+    toUtc: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<Record<string, unknown>>>;
   /** Answers of a store between two instants, oldest first, page by page. */
   answers(storeId: string, months: string[], fromUtc: string, toUtc: string): AsyncGenerator<Record<string, unknown>[]>;
 }
@@ -65,7 +71,9 @@ export function makeResultsRepository(table: Table): ResultsRepository {
           ExclusiveStartKey: cursor ? JSON.parse(Buffer.from(cursor, "base64url").toString()) : undefined,
         }),
       );
-      const next = out.LastEvaluatedKey ? Buffer.from(JSON.stringify(out.LastEvaluatedKey)).toString("base64url") : undefined;
+      const next = out.LastEvaluatedKey
+        ? Buffer.from(JSON.stringify(out.LastEvaluatedKey)).toString("base64url")
+        : undefined;
       return next ? { items: out.Items ?? [], cursor: next } : { items: out.Items ?? [] };
     },
     async *answers(storeId, months, fromUtc, toUtc) {
