@@ -60,7 +60,7 @@ function printBanner(stack: LocalStack, health: number, elapsedMs: number): void
 
   Pair a kiosk: create a pairing code in the dashboard, or with:
     TOKEN=$(${login} | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')
-    curl -s -X POST ${u}/v1/stores/madrid-centro/pairing-codes -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{}'
+    curl -s -X POST ${u}/v1/stores/madrid-centro/pairing-codes -H "authorization: Bearer $TOKEN"
 
   Ctrl-C stops everything.
 `);
