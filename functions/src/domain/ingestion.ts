@@ -62,7 +62,7 @@ export async function ingestResponses(
   device: Principal,
   raw: unknown[],
 ): Promise<ResponseResult[]> {
-  const store = await deviceStore(deps, device);
+  const { store, record: deviceRecord } = await deviceStore(deps, device);
   const now = deps.clock.now();
   const results = new Map<number, ResponseResult>();
   const valid: Array<{ index: number; item: ResponseItem }> = [];
@@ -91,8 +91,7 @@ export async function ingestResponses(
 
   if (valid.length > 0) {
     const rules = await deps.rules.get();
-    const deviceRecord = await deps.devices.get(store.storeId, device.sub);
-    const planned = plan(store, device.sub, valid, rules, now, deviceRecord?.lastAnswerAt);
+    const planned = plan(store, device.sub, valid, rules, now, deviceRecord.lastAnswerAt);
     const today = localParts(now, store.timeZone).date;
     const outcomes = await deps.writer.write(
       store,
@@ -107,7 +106,7 @@ export async function ingestResponses(
         ...(outcome?.surprise ? { surprise: outcome.surprise } : {}),
       });
     }
-    const last = planned.at(-1)?.answer.atUtc;
+    const last = planned.reduce((max, p) => (p.answer.atUtc > max ? p.answer.atUtc : max), "") || undefined;
     await deps.devices.touch(store.storeId, device.sub, now.toISOString(), last);
   }
   return raw.map((_, index) => results.get(index) as ResponseResult);

@@ -1,7 +1,7 @@
 /** What a paired kiosk needs to run, and the check that its device is still paired. */
 import type { KioskConfig } from "@sonrisa/shared/schemas/store";
 import type { Principal } from "../adapters/auth/token-service.ts";
-import type { DeviceRepository } from "../adapters/dynamo/device-repository.ts";
+import type { DeviceRecord, DeviceRepository } from "../adapters/dynamo/device-repository.ts";
 import type { StoreRecord, StoreRepository } from "../adapters/dynamo/store-repository.ts";
 import { NotFound, Unauthorized } from "./errors.ts";
 
@@ -10,17 +10,20 @@ interface KioskDeps {
   devices: DeviceRepository;
 }
 
-/** The device's store; a device removed from its store is refused even with a valid token. */
-export async function deviceStore(deps: KioskDeps, device: Principal): Promise<StoreRecord> {
+/** The device's store and record; a device removed from its store is refused even with a valid token. */
+export async function deviceStore(
+  deps: KioskDeps,
+  device: Principal,
+): Promise<{ store: StoreRecord; record: DeviceRecord }> {
   const storeId = device.storeId;
   if (!storeId) throw new Unauthorized("Not a device token");
   const [store, record] = await Promise.all([deps.stores.get(storeId), deps.devices.get(storeId, device.sub)]);
   if (!record) throw new Unauthorized("This device is no longer paired");
   if (!store) throw new NotFound(`No store ${storeId}`);
-  return store;
+  return { store, record };
 }
 
 export async function getKioskConfig(deps: KioskDeps, device: Principal): Promise<KioskConfig> {
-  const { staffPinHash: _hidden, ...settings } = await deviceStore(deps, device);
+  const { staffPinHash: _hidden, ...settings } = (await deviceStore(deps, device)).store;
   return { ...settings, deviceId: device.sub };
 }

@@ -33,6 +33,11 @@ function toResponse(error: Error): APIGatewayProxyStructuredResultV2 {
       : json(400, body("invalid_json", "The body is not valid JSON"));
   }
   if (http.statusCode && http.statusCode < 500) return json(http.statusCode, body("bad_request", http.message));
+  if (error.name === "TimeoutError") {
+    // Nothing half-done is left behind (writes are transactions); the client retries.
+    logger.warn("handler ran out of time");
+    return json(503, body("unavailable", "The service is busy; try again"), { "retry-after": "2" });
+  }
   logger.error("unhandled error", { error: { name: error.name, message: error.message, stack: error.stack } });
   return json(500, body("internal", "Internal error"));
 }

@@ -7,7 +7,7 @@
  */
 
 import type { TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
-import { GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, GetCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { endOfLocalDay } from "@sonrisa/shared/time";
 import { addCounters, type Counters } from "../../domain/aggregates.ts";
 import type { AnswerWriter, PlannedAnswer, WriteOutcome } from "../../domain/ingestion.ts";
@@ -87,8 +87,15 @@ export function makeAnswerWriter(table: Table, options: WriterOptions = {}): Ans
   return {
     async write(store, answers, today) {
       const out = new Map<string, WriteOutcome>();
-      for (let i = 0; i < answers.length; i += chunkSize) {
-        await writeChunk(store, answers.slice(i, i + chunkSize), today, out);
+      // A cheap read first: retried deliveries are the common duplicate, and they need no transaction.
+      const existing = await existingIds(
+        table,
+        answers.map((a) => a.item.id),
+      );
+      for (const id of existing) out.set(id, { status: "duplicate" });
+      const fresh = answers.filter((a) => !existing.has(a.item.id));
+      for (let i = 0; i < fresh.length; i += chunkSize) {
+        await writeChunk(store, fresh.slice(i, i + chunkSize), today, out);
       }
       return out;
     },
@@ -249,6 +256,22 @@ function claims(
     });
   }
   return out;
+}
+
+/** Ids among these that are already stored (eventually consistent is enough: the transaction decides). */
+async function existingIds(table: Table, ids: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[]; ProjectionExpression: string }> | undefined = {
+      [table.name]: { Keys: ids.slice(i, i + 100).map((id) => keys.response(id)), ProjectionExpression: "id" },
+    };
+    while (request && Object.keys(request).length > 0) {
+      const out = await table.doc.send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of out.Responses?.[table.name] ?? []) found.add(item.id as string);
+      request = out.UnprocessedKeys as typeof request;
+    }
+  }
+  return found;
 }
 
 async function get(table: Table, key: { pk: string; sk: string }) {

@@ -83,35 +83,35 @@ export function makeDeviceRepository(table: Table): DeviceRepository {
     },
     async touch(storeId, deviceId, seenAt, lastAnswerAt) {
       // lastAnswerAt only moves forward, so a late offline batch never rewinds the burst check.
-      const values: Record<string, string> = { ":seen": seenAt };
-      let update = "SET lastSeenAt = :seen";
-      if (lastAnswerAt) {
-        values[":last"] = lastAnswerAt;
-        update += ", lastAnswerAt = if_not_exists(lastAnswerAt, :last)";
+      const key = keys.device(storeId, deviceId);
+      const seenOnly = () =>
+        table.doc.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: key,
+            UpdateExpression: "SET lastSeenAt = :seen",
+            ConditionExpression: "attribute_exists(pk)",
+            ExpressionAttributeValues: { ":seen": seenAt },
+          }),
+        );
+      if (!lastAnswerAt) {
+        await seenOnly();
+        return;
       }
-      await table.doc.send(
-        new UpdateCommand({
-          TableName: table.name,
-          Key: keys.device(storeId, deviceId),
-          UpdateExpression: update,
-          ConditionExpression: "attribute_exists(pk)",
-          ExpressionAttributeValues: values,
-        }),
-      );
-      if (lastAnswerAt) {
-        await table.doc
-          .send(
-            new UpdateCommand({
-              TableName: table.name,
-              Key: keys.device(storeId, deviceId),
-              UpdateExpression: "SET lastAnswerAt = :last",
-              ConditionExpression: "lastAnswerAt < :last",
-              ExpressionAttributeValues: { ":last": lastAnswerAt },
-            }),
-          )
-          .catch((err: Error) => {
-            if (err.name !== "ConditionalCheckFailedException") throw err;
-          });
+      try {
+        await table.doc.send(
+          new UpdateCommand({
+            TableName: table.name,
+            Key: key,
+            UpdateExpression: "SET lastSeenAt = :seen, lastAnswerAt = :last",
+            ConditionExpression:
+              "attribute_exists(pk) AND (attribute_not_exists(lastAnswerAt) OR lastAnswerAt < :last)",
+            ExpressionAttributeValues: { ":seen": seenAt, ":last": lastAnswerAt },
+          }),
+        );
+      } catch (err) {
+        if ((err as Error).name !== "ConditionalCheckFailedException") throw err;
+        await seenOnly();
       }
     },
   };
