@@ -1,8 +1,12 @@
-/** The local origin itself: routing, error shapes, body cap, static files and SPA fallbacks, health. */
+/**
+ * The local origin itself: routing, error shapes, body cap, static files and SPA fallbacks, health, and
+ * the API Gateway v2 events it hands to handlers.
+ */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiServer, type ListeningServer, listen } from "../../functions/src/local/api-server.ts";
 import { startApi, type TestApi } from "./harness.ts";
 
 const healthHandlerExists = existsSync(new URL("../../functions/src/handlers/get-health.ts", import.meta.url));
@@ -147,5 +151,110 @@ describe("test harness on the seeded demo organisation", () => {
     expect(res.status).toBe(201);
     expect(res.json.code).toEqual(expect.any(String));
     expect(anonymous.status).toBe(401);
+  });
+});
+
+/** API Gateway v2 semantics, with stand-in handlers named after real routes (the throwing one is expected). */
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+
+// Stand-in handlers named after real routes: one echoes its event and context, others return odd results.
+const stubs: Record<string, string> = {
+  "get-store-results": `export const handler = async (event, context) => ({
+    statusCode: 200,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ event, remaining: context.getRemainingTimeInMillis(), fn: context.functionName }),
+  });`,
+  "hand-over-gift": `export const handler = async (event) => ({
+    statusCode: 201,
+    cookies: ["a=1; Path=/", "b=2; Path=/"],
+    headers: { "x-count": 3 },
+    body: Buffer.from(event.isBase64Encoded ? "binary" : event.body).toString("base64"),
+    isBase64Encoded: true,
+  });`,
+  "list-stores": "export const handler = async () => ({ stores: [] });",
+  "login-user": `export const handler = async () => { throw new Error("boom"); };`,
+};
+
+describe("API Gateway v2 events", () => {
+  let dir: string;
+  let server: ListeningServer;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "sonrisa-handlers-"));
+    for (const [name, source] of Object.entries(stubs)) if (source) writeFileSync(join(dir, `${name}.ts`), source);
+    server = await listen(createApiServer({ handlersDir: dir, staticDir: dir, log: silent }), 0);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("builds the event from the route table, path, query, headers and cookies", async () => {
+    const res = await fetch(
+      `${server.url}/v1/stores/madrid%20centro/results?from=2026-01-01&to=2026-01-31&tag=a&tag=b`,
+      {
+        headers: { "X-Custom": "one", cookie: "s=1; t=2", "user-agent": "test-agent" },
+      },
+    );
+    const { event, remaining, fn } = await res.json();
+
+    expect(event).toMatchObject({
+      version: "2.0",
+      routeKey: "GET /v1/stores/{storeId}/results",
+      rawPath: "/v1/stores/madrid%20centro/results",
+      rawQueryString: "from=2026-01-01&to=2026-01-31&tag=a&tag=b",
+      cookies: ["s=1", "t=2"],
+      queryStringParameters: { from: "2026-01-01", to: "2026-01-31", tag: "a,b" },
+      pathParameters: { storeId: "madrid centro" },
+      isBase64Encoded: false,
+      requestContext: {
+        routeKey: "GET /v1/stores/{storeId}/results",
+        stage: "$default",
+        http: { method: "GET", path: "/v1/stores/madrid%20centro/results", userAgent: "test-agent" },
+      },
+    });
+    expect(event.headers["x-custom"]).toBe("one");
+    expect(event.headers.cookie).toBeUndefined();
+    expect(event.body).toBeUndefined();
+    expect(event.requestContext.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(event.requestContext.time).toMatch(/^\d\d\/\w{3}\/\d{4}:\d\d:\d\d:\d\d \+0000$/);
+    expect(remaining).toBeGreaterThan(20_000);
+    expect(fn).toBe("sonrisa-local-get-store-results");
+  });
+
+  it("passes a binary body base64-encoded and writes back cookies, headers and a base64 body", async () => {
+    const res = await fetch(`${server.url}/v1/stores/madrid-centro/gifts`, {
+      method: "POST",
+      headers: { "content-type": "application/octet-stream" },
+      body: new Uint8Array([0xff, 0x00, 0xfe]),
+    });
+
+    expect(res.status).toBe(201);
+    expect(await res.text()).toBe("binary");
+    expect(res.headers.getSetCookie()).toEqual(["a=1; Path=/", "b=2; Path=/"]);
+    expect(res.headers.get("x-count")).toBe("3");
+  });
+
+  it("turns a result without statusCode into a 200 JSON body", async () => {
+    const res = await fetch(`${server.url}/v1/stores`);
+
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/json");
+    expect(await res.json()).toEqual({ stores: [] });
+  });
+
+  it("answers 500 with the error shape when a handler throws", async () => {
+    const res = await fetch(`${server.url}/v1/auth/login`, { method: "POST", body: "{}" });
+
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ error: { code: "internal", message: "Internal error" } });
+  });
+
+  it("answers 501 for a route whose handler is not written yet", async () => {
+    const res = await fetch(`${server.url}/v1/results`);
+
+    expect(res.status).toBe(501);
+    expect((await res.json()).error.code).toBe("not_implemented");
   });
 });

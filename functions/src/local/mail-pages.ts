@@ -67,7 +67,7 @@ function send(res: ServerResponse, reply: Reply): void {
 
 function page(title: string, body: string, refresh = false): string {
   const meta = refresh ? '<meta http-equiv="refresh" content="5">' : "";
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8">${meta}<title>${escapeHtml(title)}</title>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">${meta}<title>${escapeHtml(title)}</title>
 <style>${STYLE}</style></head><body>${body}</body></html>`;
 }
 

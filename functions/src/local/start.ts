@@ -50,7 +50,7 @@ function printBanner(stack: LocalStack, health: number, elapsedMs: number): void
     kiosk       ${u}/kiosk
     staff       ${u}/staff
     dashboard   ${u}/dashboard
-    caught mail ${stack.mailUrl}
+    caught mail ${stack.mailUrl}   (SMTP ${stack.smtpUrl})
     API health  ${u}/v1/health${built ? "" : "\n\n  The PWA is not built: run `npm run build -w kiosk-web` (npm start does it first)."}
 
   Demo logins
@@ -77,7 +77,7 @@ function handleSignals(stack: LocalStack): void {
       process.exit(1); // the exit hook still kills DynamoDB Local
     }
     firstAt = Date.now();
-    console.error(`\n[sonrisa] ${signal}: stopping (Ctrl-C again to force)`);
+    console.error(`\n[sonrisa] ${signal}: stopping${signal === "SIGINT" ? " (Ctrl-C again to force)" : ""}`);
     stack.stop().then(
       () => process.exit(0),
       (error: unknown) => {

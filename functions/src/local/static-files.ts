@@ -75,6 +75,7 @@ async function resolveFile(root: string, pathname: string): Promise<{ file: stri
     return undefined;
   }
   if (decoded.includes("\0")) return undefined;
+  if (/\/\.(?!well-known\/)/.test(decoded)) return undefined; // build metadata such as /.vite/ stays private
   const inside = root.endsWith(sep) ? root : root + sep;
   for (const candidate of candidatesFor(decoded)) {
     const file = normalize(join(root, candidate));
