@@ -5,7 +5,6 @@ import { jobs, routes } from "@sonrisa/shared/routes";
 import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
 import type { ITable } from "aws-cdk-lib/aws-dynamodb";
 import type { IFunction } from "aws-cdk-lib/aws-lambda";
-import type { BundlingOptions } from "aws-cdk-lib/aws-lambda-nodejs";
 import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import type { Construct } from "constructs";
 import { Alarms } from "./constructs/alarms.ts";
@@ -28,12 +27,17 @@ export interface AppStackProps extends StackProps {
   handlerEntry?: EntryResolver;
   /** Entry file of a job; defaults to functions/src/jobs/<name>.ts. */
   jobEntry?: EntryResolver;
-  /** esbuild overrides (tests only). */
-  bundling?: BundlingOptions;
 }
 
 /** API, jobs, web and alarms, built from the route table in shared/src/routes.ts. */
 export class AppStack extends Stack {
+  /** The API and its route functions. */
+  readonly http: SonrisaHttpApi;
+  /** The scheduled job functions. */
+  readonly jobs: ScheduledJobs;
+  /** Bucket and distribution of the PWA. */
+  readonly web: WebSite;
+
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
     const handlerEntry = props.handlerEntry ?? defaultHandlerEntry;
@@ -49,27 +53,25 @@ export class AppStack extends Stack {
       AUTH_SECRET_ARN: props.authSecret.secretArn,
       MAIL_FROM: props.mailFrom,
     };
-    const http = new SonrisaHttpApi(this, "Http", {
+    this.http = new SonrisaHttpApi(this, "Http", {
       routes,
       handlerEntry,
       table: props.table,
       authSecret: props.authSecret,
       environment,
-      bundling: props.bundling,
     });
-    const scheduled = new ScheduledJobs(this, "Jobs", {
+    this.jobs = new ScheduledJobs(this, "Jobs", {
       jobs: jobList,
       jobEntry,
       table: props.table,
       environment,
-      bundling: props.bundling,
     });
-    const web = new WebSite(this, "Web", { webDist: props.webDist, api: http.api });
-    const watched = new Map<string, IFunction>([...http.functions, ...scheduled.functions]);
-    new Alarms(this, "Alarms", { functions: watched, api: http.api, alarmEmail: props.alarmEmail });
+    this.web = new WebSite(this, "Web", { webDist: props.webDist, api: this.http.api });
+    const watched = new Map<string, IFunction>([...this.http.functions, ...this.jobs.functions]);
+    new Alarms(this, "Alarms", { functions: watched, api: this.http.api, alarmEmail: props.alarmEmail });
 
-    new CfnOutput(this, "Url", { value: `https://${web.distribution.distributionDomainName}` });
-    new CfnOutput(this, "ApiEndpoint", { value: http.api.apiEndpoint });
+    new CfnOutput(this, "Url", { value: `https://${this.web.distribution.distributionDomainName}` });
+    new CfnOutput(this, "ApiEndpoint", { value: this.http.api.apiEndpoint });
     addAppStackSuppressions(this);
   }
 }

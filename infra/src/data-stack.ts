@@ -2,7 +2,7 @@
 // stateless stack can be replaced or destroyed without touching data.
 
 import { tableDefinition } from "@sonrisa/shared/table";
-import { RemovalPolicy, Stack, type StackProps, Validations } from "aws-cdk-lib";
+import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from "aws-cdk-lib";
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table } from "aws-cdk-lib/aws-dynamodb";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import type { Construct } from "constructs";
@@ -42,6 +42,8 @@ export class DataStack extends Stack {
       generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    new CfnOutput(this, "TableName", { value: this.table.tableName, description: "For infra/bin/create-admin.ts" });
+
     Validations.of(this.authSecret).acknowledge({
       id: "AwsSolutions-SMG4",
       reason:

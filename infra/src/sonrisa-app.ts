@@ -1,6 +1,5 @@
 // Builds the whole Sonrisa CDK app (both stacks plus cdk-nag), shared by bin/sonrisa.ts and the tests.
 import { type App, Tags, Validations } from "aws-cdk-lib";
-import type { BundlingOptions } from "aws-cdk-lib/aws-lambda-nodejs";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { AppStack } from "./app-stack.ts";
 import { DataStack } from "./data-stack.ts";
@@ -14,7 +13,6 @@ export interface SonrisaAppOptions {
   alarmEmail?: string;
   handlerEntry?: EntryResolver;
   jobEntry?: EntryResolver;
-  bundling?: BundlingOptions;
 }
 
 /** The stacks of the app. */
@@ -44,7 +42,6 @@ export function buildSonrisaApp(app: App, options: SonrisaAppOptions): SonrisaSt
     alarmEmail: options.alarmEmail,
     handlerEntry: options.handlerEntry,
     jobEntry: options.jobEntry,
-    bundling: options.bundling,
   });
   Tags.of(app).add("project", "sonrisa");
   // cdk-nag 3 is a policy validation plugin: any unacknowledged finding fails synth with a report.

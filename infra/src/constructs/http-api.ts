@@ -7,7 +7,7 @@ import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import type { ITable } from "aws-cdk-lib/aws-dynamodb";
-import type { BundlingOptions, NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
@@ -23,7 +23,6 @@ export interface SonrisaHttpApiProps {
   table: ITable;
   authSecret: ISecret;
   environment: FunctionEnvironment;
-  bundling?: BundlingOptions;
 }
 
 /**
@@ -91,7 +90,6 @@ export class SonrisaHttpApi extends Construct {
       entry: props.handlerEntry(route.handler),
       description: `Sonrisa ${route.method} ${route.path}`,
       environment: props.environment,
-      bundling: props.bundling,
     });
     props.authSecret.grantRead(fn);
     this.functions.set(route.handler, fn);

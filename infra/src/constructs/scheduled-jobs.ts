@@ -4,7 +4,7 @@ import type { ITable } from "aws-cdk-lib/aws-dynamodb";
 import { Rule, Schedule } from "aws-cdk-lib/aws-events";
 import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
-import type { BundlingOptions, NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { Construct } from "constructs";
 import type { EntryResolver } from "../paths.ts";
 import { grantTableAccess } from "../table-access.ts";
@@ -24,7 +24,6 @@ export interface ScheduledJobsProps {
   jobEntry: EntryResolver;
   table: ITable;
   environment: FunctionEnvironment;
-  bundling?: BundlingOptions;
 }
 
 /** The job functions (by handler name) and their schedules. */
@@ -41,7 +40,6 @@ export class ScheduledJobs extends Construct {
         description: `Sonrisa job ${job.handler}, every ${job.everyMinutes} min`,
         environment: props.environment,
         timeout: Duration.minutes(1),
-        bundling: props.bundling,
       });
       grantTableAccess(fn, props.table, "readWrite");
       if (job.mails) fn.addToRolePolicy(sendMailStatement(this, props.environment.MAIL_FROM));

@@ -41,8 +41,6 @@ export interface SonrisaFunctionProps {
   description: string;
   environment: FunctionEnvironment;
   timeout?: Duration;
-  /** Overrides merged over {@link defaultBundling}. */
-  bundling?: BundlingOptions;
 }
 
 /** A NodejsFunction plus its log group; `fn` is the function. */
@@ -72,7 +70,7 @@ export class SonrisaFunction extends Construct {
         SONRISA_MODE: "aws",
         NODE_OPTIONS: "--enable-source-maps",
       },
-      bundling: { ...defaultBundling, ...props.bundling },
+      bundling: defaultBundling,
     });
   }
 }

@@ -1,0 +1,134 @@
+// The API side of the template follows the route table: one function per handler, one API route per
+// entry and nothing else, real esbuild bundles, least-privilege grants, scheduled jobs and alarms.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { jobs, routes } from "@sonrisa/shared/routes";
+import type { Template } from "aws-cdk-lib/assertions";
+import { beforeAll, describe, expect, it } from "vitest";
+import { nodeRuntime } from "../../infra/src/constructs/sonrisa-function.ts";
+import { resourcesOf, type SynthesizedSonrisa, synthSonrisa, synthTimeout } from "./sonrisa-fixture.ts";
+
+let synth: SynthesizedSonrisa;
+let main: Template;
+
+beforeAll(() => {
+  synth = synthSonrisa();
+  main = synth.main;
+}, synthTimeout);
+
+/** Logical id of the function of a route handler or job. */
+function functionId(handler: string): string {
+  const fn = synth.stacks.app.http.functions.get(handler) ?? synth.stacks.app.jobs.functions.get(handler);
+  if (!fn) throw new Error(`no function for ${handler}`);
+  return synth.stacks.app.getLogicalId(fn.node.defaultChild as never);
+}
+
+/** Every IAM action granted to the role of a function. */
+function actionsOf(handler: string): string[] {
+  const fn = resourcesOf(main, "AWS::Lambda::Function")[functionId(handler)]!;
+  const roleId = (fn.Properties.Role as { "Fn::GetAtt": [string] })["Fn::GetAtt"][0];
+  return Object.values(resourcesOf(main, "AWS::IAM::Policy"))
+    .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${roleId}"`))
+    .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement)
+    .flatMap((statement) => [statement.Action].flat());
+}
+
+const handlers = [...new Set(routes.map((route) => route.handler))];
+const sonrisaFunctions = () =>
+  Object.values(resourcesOf(main, "AWS::Lambda::Function")).filter(
+    (fn) => (fn.Properties.Environment as { Variables?: Record<string, string> })?.Variables?.SONRISA_MODE === "aws",
+  );
+
+describe("API routes", () => {
+  it("are exactly the routes of the route table", () => {
+    const routeKeys = Object.values(resourcesOf(main, "AWS::ApiGatewayV2::Route")).map((r) => r.Properties.RouteKey);
+    expect(routeKeys.sort()).toEqual(routes.map((route) => `${route.method} ${route.path}`).sort());
+  });
+
+  it("each reach the function of their handler", () => {
+    const integrations = resourcesOf(main, "AWS::ApiGatewayV2::Integration");
+    for (const [, route] of Object.entries(resourcesOf(main, "AWS::ApiGatewayV2::Route"))) {
+      const [method, path] = String(route.Properties.RouteKey).split(" ");
+      const handler = routes.find((r) => r.method === method && r.path === path)!.handler;
+      const target = JSON.stringify(route.Properties.Target);
+      const integrationId = Object.keys(integrations).find((id) => target.includes(`"${id}"`))!;
+      expect(JSON.stringify(integrations[integrationId]!.Properties.IntegrationUri)).toContain(
+        `"${functionId(handler)}"`,
+      );
+    }
+  });
+});
+
+describe("functions", () => {
+  it("are one per route handler and one per job", () => {
+    expect(sonrisaFunctions()).toHaveLength(handlers.length + jobs.length);
+  });
+
+  it("run on arm64 with the newest Node.js runtime and the Sonrisa environment", () => {
+    expect(Number(/^nodejs(\d+)\.x$/.exec(nodeRuntime.name)?.[1])).toBeGreaterThanOrEqual(22);
+    for (const fn of sonrisaFunctions()) {
+      expect(fn.Properties).toMatchObject({
+        Architectures: ["arm64"],
+        Runtime: nodeRuntime.name,
+        Handler: "index.handler",
+      });
+      const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(Object.keys(env)).toEqual(expect.arrayContaining(["TABLE_NAME", "AUTH_SECRET_ARN", "MAIL_FROM"]));
+      expect(env.NODE_OPTIONS).toContain("--enable-source-maps");
+    }
+  });
+
+  it("are real ESM bundles with a require shim and a source map", () => {
+    const fn = resourcesOf(main, "AWS::Lambda::Function")[functionId("get-health")]!;
+    const key = String((fn.Properties.Code as { S3Key: string }).S3Key).replace(/\.zip$/, "");
+    const bundle = join(synth.outdir, `asset.${key}`, "index.mjs");
+    const code = readFileSync(bundle, "utf8");
+    expect(code.startsWith("import { createRequire as __sonrisaRequire }")).toBe(true);
+    expect(code).toMatch(/export\s*\{[^}]*handler/);
+    expect(existsSync(`${bundle}.map`)).toBe(true);
+  });
+});
+
+describe("permissions", () => {
+  it("let GET-only handlers read the table and the others write it, and no one Scan", () => {
+    for (const handler of handlers) {
+      const actions = actionsOf(handler);
+      const writes = routes.some((route) => route.handler === handler && route.method !== "GET");
+      expect(actions, handler).toContain("dynamodb:Query");
+      expect(actions.includes("dynamodb:PutItem"), handler).toBe(writes);
+      expect(
+        actions.some((action) => /Scan|\*/.test(action)),
+        handler,
+      ).toBe(false);
+    }
+  });
+
+  it("let every route function read the auth secret but send no mail", () => {
+    for (const handler of handlers) {
+      expect(actionsOf(handler), handler).toContain("secretsmanager:GetSecretValue");
+      expect(actionsOf(handler), handler).not.toContain("ses:SendEmail");
+    }
+  });
+});
+
+describe("jobs", () => {
+  it("each run on an EventBridge rule at the rate of the route table", () => {
+    const rules = Object.values(resourcesOf(main, "AWS::Events::Rule"));
+    expect(rules).toHaveLength(jobs.length);
+    for (const job of jobs) {
+      const minutes: number = job.everyMinutes;
+      const rate = minutes === 1 ? "rate(1 minute)" : `rate(${minutes} minutes)`;
+      const rule = rules.find((r) => JSON.stringify(r.Properties.Targets).includes(`"${functionId(job.handler)}"`));
+      expect(rule?.Properties.ScheduleExpression, job.handler).toBe(rate);
+    }
+  });
+});
+
+describe("alarms", () => {
+  it("watch every function's errors and the API's 5xx answers", () => {
+    const alarms = Object.values(resourcesOf(main, "AWS::CloudWatch::Alarm"));
+    expect(alarms.filter((a) => a.Properties.MetricName === "Errors")).toHaveLength(handlers.length + jobs.length);
+    expect(alarms.filter((a) => a.Properties.MetricName === "5xx")).toHaveLength(1);
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+  });
+});

@@ -1,0 +1,68 @@
+// Test fixture: synthesizes the real Sonrisa app (same builder and cdk.json context as `cdk synth`)
+// into a temporary folder, with a throwaway PWA build so tests do not depend on `npm run build`.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App } from "aws-cdk-lib";
+import { Template } from "aws-cdk-lib/assertions";
+import { repoRoot } from "../../infra/src/paths.ts";
+import { buildSonrisaApp, type SonrisaAppOptions, type SonrisaStacks } from "../../infra/src/sonrisa-app.ts";
+
+/** The feature flags and settings of cdk.json, so tests synthesize what the CLI would. */
+export function cdkJsonContext(): Record<string, unknown> {
+  const cdkJson = JSON.parse(readFileSync(join(repoRoot, "cdk.json"), "utf8")) as { context: Record<string, unknown> };
+  return cdkJson.context;
+}
+
+/** Writes a minimal PWA build (index.html, one hashed asset, optional extra pages) to a temp folder. */
+export function makeWebDist(pages: readonly string[] = []): string {
+  const dist = mkdtempSync(join(tmpdir(), "sonrisa-dist-"));
+  mkdirSync(join(dist, "assets"));
+  writeFileSync(join(dist, "index.html"), "<!doctype html><title>Sonrisa</title>");
+  writeFileSync(join(dist, "assets", "index-abc123.js"), "export {};");
+  for (const page of pages) {
+    mkdirSync(join(dist, page));
+    writeFileSync(join(dist, page, "index.html"), `<!doctype html><title>${page}</title>`);
+  }
+  return dist;
+}
+
+/** A synthesized app with its stacks and templates. */
+export interface SynthesizedSonrisa {
+  app: App;
+  stacks: SonrisaStacks;
+  outdir: string;
+  data: Template;
+  main: Template;
+}
+
+/** Options of {@link synthSonrisa}. */
+export interface SynthOptions extends Partial<SonrisaAppOptions> {
+  /**
+   * Skip esbuild, through CDK's own `aws:cdk:bundling-stacks` context (what `cdk ls` does), for
+   * tests that look at the template and not at the bundles. Entry files are still checked.
+   */
+  skipBundling?: boolean;
+}
+
+/** Builds and synthesizes the app; throws as `cdk synth` would (missing files, cdk-nag findings). */
+export function synthSonrisa({ skipBundling, ...options }: SynthOptions = {}): SynthesizedSonrisa {
+  const outdir = mkdtempSync(join(tmpdir(), "sonrisa-cdk-out-"));
+  const context = { ...cdkJsonContext(), ...(skipBundling ? { "aws:cdk:bundling-stacks": [] } : {}) };
+  const app = new App({ context, outdir });
+  const stacks = buildSonrisaApp(app, {
+    mailFrom: "Sonrisa <no-reply@example.com>",
+    webDist: options.webDist ?? makeWebDist(["kiosk"]),
+    ...options,
+  });
+  app.synth();
+  return { app, stacks, outdir, data: Template.fromStack(stacks.data), main: Template.fromStack(stacks.app) };
+}
+
+/** Resources of one type, by logical id. */
+export function resourcesOf(template: Template, type: string): Record<string, { Properties: Record<string, unknown> }> {
+  return template.findResources(type) as Record<string, { Properties: Record<string, unknown> }>;
+}
+
+/** Bundling twenty functions on a busy 2-core machine takes a while; hooks that synthesize get this long. */
+export const synthTimeout = 180_000;
