@@ -58,11 +58,15 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       await cleanup().catch((error: unknown) => log.error(`while stopping: ${describeError(error)}`));
     }
   };
+  const started = performance.now();
+  const phase = (name: string) => log.debug(`${name} after ${Math.round(performance.now() - started)} ms`);
   try {
     const dynamo = await startDynamoLocal({ dbPath: opts.dataDir ? join(opts.dataDir, "dynamodb") : undefined });
     cleanups.push(dynamo.stop);
     const client = localDynamoClient(dynamo.endpoint);
+    phase("DynamoDB Local answered");
     await ensureTable(client, tableName).finally(() => client.destroy());
+    phase("table ready");
 
     // Handlers read their configuration once, at import: all of it is set before the first request.
     setEnv({
@@ -79,6 +83,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     delete process.env.AWS_PROFILE; // a developer's profile must not leak into the local SDK clients
 
     if (opts.seed ?? true) await seed(tableName, dynamo.endpoint, log);
+    phase("demo organisation seeded");
 
     const mail = await startMailCatcher({ dataDir: opts.dataDir, log });
     cleanups.push(mail.stop);
@@ -94,6 +99,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     cleanups.push(http.close);
 
     if (opts.scheduler ?? true) cleanups.push(startScheduler({ log }).stop);
+    phase("listening");
 
     let stopping: Promise<void> | undefined;
     return {
