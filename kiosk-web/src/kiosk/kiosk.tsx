@@ -1,0 +1,132 @@
+/** A paired kiosk: the shopper flow for the store's config, the status corner and the staff panel. */
+import type { Lang } from "@sonrisa/shared/schemas/common";
+import type { KioskConfig } from "@sonrisa/shared/schemas/store";
+import { useEffect, useState } from "preact/hooks";
+import { Button } from "./components/button/button.tsx";
+import { LangSwitch } from "./components/lang-switch/lang-switch.tsx";
+import { Screen } from "./components/screen/screen.tsx";
+import { StatusCorner } from "./components/status-corner/status-corner.tsx";
+import { lazyComponent } from "./lib/lazy-component.ts";
+import { messagesFor } from "./lib/messages.ts";
+import { setShopperIdle } from "./lib/service-worker.ts";
+import { stepsFor, useFlow } from "./lib/use-flow.ts";
+import { useIdle } from "./lib/use-idle.ts";
+import { formatSync, useQueueStatus } from "./lib/use-queue-status.ts";
+import { Attract } from "./pages/attract/attract.tsx";
+import { Comment } from "./pages/comment/comment.tsx";
+import { OptIn } from "./pages/opt-in/opt-in.tsx";
+import { Reasons } from "./pages/reasons/reasons.tsx";
+import { Thanks } from "./pages/thanks/thanks.tsx";
+
+const StaffPanel = lazyComponent(() => import("./components/staff-panel/staff-panel.tsx").then((m) => m.StaffPanel));
+
+const THANKS_MS = 5_000;
+/** A won gift stays on screen longer than plain thanks: the shopper has to show it to staff. */
+const SURPRISE_MIN_MS = 15_000;
+
+interface Props {
+  config: KioskConfig;
+  deviceId: string;
+  onUnpair: () => void;
+}
+
+export function Kiosk({ config, deviceId, onUnpair }: Props) {
+  const [lang, setLang] = useState<Lang>(config.defaultLang);
+  const [staffOpen, setStaffOpen] = useState(false);
+  const { flow, tap, next, keep, finishNow, timeout, dismiss } = useFlow(config, lang);
+  const status = useQueueStatus();
+  const t = messagesFor(lang);
+  const syncText = formatSync(status.lastSync, lang, t.never);
+
+  // Each new shopper starts in the store's default language.
+  useEffect(() => {
+    const idle = flow.step === "attract" && !flow.id;
+    if (idle) setLang(config.defaultLang);
+    setShopperIdle(idle);
+  }, [flow.step, flow.id, config.defaultLang]);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const inSteps = flow.step !== "attract" && flow.step !== "thanks";
+  useIdle(inSteps && !staffOpen ? config.idleTimeoutSec * 1000 : undefined, timeout, flow.step);
+  const thanksMs = flow.surprise ? Math.max(SURPRISE_MIN_MS, config.idleTimeoutSec * 1000) : THANKS_MS;
+  useIdle(flow.step === "thanks" ? thanksMs : undefined, dismiss, `${flow.id}${Boolean(flow.surprise)}`);
+
+  const steps = flow.score ? stepsFor(config, flow.score) : [];
+  const index = steps.indexOf(flow.step);
+  const score = flow.score ?? 5;
+  const top = (
+    <>
+      {inSteps && (
+        <Button kind="quiet" onClick={finishNow}>
+          {t.finish}
+        </Button>
+      )}
+      <LangSwitch langs={config.languages} lang={lang} label={t.langSwitch} onChange={setLang} />
+    </>
+  );
+
+  return (
+    <>
+      <Screen store={config.name} top={top} scroll={inSteps} label={config.question[lang]}>
+        {flow.step === "attract" && (
+          <Attract question={config.question[lang]} scale={config.scale} picked={flow.score} t={t} onPick={tap} />
+        )}
+        {flow.step === "reasons" && flow.sentiment && (
+          <Reasons
+            score={score}
+            sentiment={flow.sentiment}
+            reasons={config.reasons[flow.sentiment]}
+            picked={flow.reasons}
+            lang={lang}
+            t={t}
+            index={index}
+            count={steps.length}
+            onChange={(reasons) => keep({ reasons })}
+            onNext={() => next({})}
+          />
+        )}
+        {flow.step === "comment" && (
+          <Comment
+            score={score}
+            value={flow.comment}
+            t={t}
+            index={index}
+            count={steps.length}
+            onChange={(comment) => keep({ comment })}
+            onNext={() => next({})}
+          />
+        )}
+        {flow.step === "optin" && (
+          <OptIn
+            config={config}
+            score={score}
+            lang={lang}
+            t={t}
+            index={index}
+            count={steps.length}
+            onDone={(optIn) => next(optIn ? { optIn } : {})}
+          />
+        )}
+        {flow.step === "thanks" && <Thanks surprise={flow.surprise} lang={lang} t={t} onDone={dismiss} />}
+      </Screen>
+      <StatusCorner status={status} syncText={syncText} t={t} onOpen={() => setStaffOpen(true)} />
+      {staffOpen && (
+        <StaffPanel
+          storeId={config.storeId}
+          storeName={config.name}
+          deviceId={deviceId}
+          status={status}
+          syncText={syncText}
+          t={t}
+          onClose={() => setStaffOpen(false)}
+          onUnpair={() => {
+            setStaffOpen(false);
+            onUnpair();
+          }}
+        />
+      )}
+    </>
+  );
+}

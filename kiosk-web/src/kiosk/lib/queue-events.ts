@@ -1,0 +1,38 @@
+/**
+ * Events about the queue, delivered to this tab and every other kiosk tab (BroadcastChannel), so whichever
+ * tab holds the sender hears about new answers and every tab hears about results and unpairing.
+ */
+import type { ResponseResult } from "@sonrisa/shared/schemas/responses";
+
+export type QueueEvent =
+  | { type: "changed" }
+  | { type: "kick"; id?: string }
+  | { type: "result"; result: ResponseResult }
+  | { type: "synced"; at: string }
+  | { type: "unpaired" }
+  | { type: "paired" };
+
+type Listener = (event: QueueEvent) => void;
+
+const listeners = new Set<Listener>();
+const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("sonrisa-queue") : undefined;
+channel?.addEventListener("message", (e: MessageEvent<QueueEvent>) => deliver(e.data));
+
+function deliver(event: QueueEvent): void {
+  for (const listener of listeners) listener(event);
+}
+
+/** Tells this tab and the others. */
+export function emit(event: QueueEvent): void {
+  deliver(event);
+  channel?.postMessage(event);
+}
+
+export function subscribe(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function notifyQueueChanged(): void {
+  emit({ type: "changed" });
+}

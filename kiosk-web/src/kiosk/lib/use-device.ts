@@ -1,0 +1,77 @@
+/**
+ * Whether this kiosk is paired, and its store's config. The config is cached in IndexedDB so the kiosk
+ * starts offline; it is refreshed at start and every few minutes. A 401 means the device was unpaired.
+ */
+import type { KioskConfig } from "@sonrisa/shared/schemas/store";
+import { useCallback, useEffect, useState } from "preact/hooks";
+import { ApiError, getKioskConfig, pairDevice } from "./api.ts";
+import { type Device, kvDelete, kvGet, kvSet } from "./db.ts";
+import { emit, subscribe } from "./queue-events.ts";
+
+export type DeviceState =
+  | { kind: "loading" }
+  | { kind: "pairing"; unpaired: boolean }
+  | { kind: "no-config"; device: Device }
+  | { kind: "ready"; device: Device; config: KioskConfig };
+
+const REFRESH_MS = 5 * 60_000;
+const RETRY_MS = 5_000;
+
+export function useDevice(): {
+  state: DeviceState;
+  pair: (code: string) => Promise<void>;
+  unpair: () => Promise<void>;
+} {
+  const [state, setState] = useState<DeviceState>({ kind: "loading" });
+
+  const load = useCallback(async (unpaired = false) => {
+    const device = await kvGet("device");
+    if (!device) return setState({ kind: "pairing", unpaired });
+    const config = await kvGet("config");
+    if (config && config.storeId === device.storeId) setState({ kind: "ready", device, config });
+    else setState({ kind: "no-config", device });
+    await refresh(device);
+  }, []);
+
+  const refresh = useCallback(async (device: Device) => {
+    try {
+      const config = await getKioskConfig(device.deviceToken);
+      await kvSet("config", config);
+      setState({ kind: "ready", device, config });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) {
+        await kvDelete("device");
+        emit({ type: "unpaired" });
+      }
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+    return subscribe((e) => {
+      if (e.type === "unpaired") void load(true);
+      if (e.type === "paired") void load();
+    });
+  }, [load]);
+
+  // Keep the config fresh; without one yet, retry soon.
+  useEffect(() => {
+    if (state.kind !== "ready" && state.kind !== "no-config") return;
+    const timer = setInterval(() => void refresh(state.device), state.kind === "ready" ? REFRESH_MS : RETRY_MS);
+    return () => clearInterval(timer);
+  }, [state, refresh]);
+
+  const pair = useCallback(async (code: string) => {
+    const device = await pairDevice(code);
+    await kvSet("device", device);
+    emit({ type: "paired" });
+  }, []);
+
+  const unpair = useCallback(async () => {
+    await kvDelete("device");
+    await kvDelete("config");
+    emit({ type: "unpaired" });
+  }, []);
+
+  return { state, pair, unpair };
+}

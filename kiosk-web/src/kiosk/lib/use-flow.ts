@@ -1,0 +1,121 @@
+/**
+ * The shopper flow: attract → (reasons) → comment → (opt-in) → thank-you → attract.
+ *
+ * Exactly once: the tap writes a draft answer with a fresh id to IndexedDB before anything else, each step
+ * updates that same draft, and leaving the flow (finish, skip to the end or idle timeout) freezes it for
+ * the sender. The answer is therefore held locally until the flow ends but never only in memory: a crash
+ * or reload mid-flow leaves a draft that the sender recovers once it is older than any flow can last.
+ */
+import type { Lang } from "@sonrisa/shared/schemas/common";
+import type { OptIn, ResponseItem, Surprise } from "@sonrisa/shared/schemas/responses";
+import type { KioskConfig } from "@sonrisa/shared/schemas/store";
+import { type Sentiment, sentimentOf } from "@sonrisa/shared/scoring";
+import { useCallback, useRef, useState } from "preact/hooks";
+import { newId, nowWithOffset } from "./ids.ts";
+import { addDraft, finalize, updateDraft } from "./queue.ts";
+import { kick, waitForResult } from "./sender.ts";
+
+export type Step = "attract" | "reasons" | "comment" | "optin" | "thanks";
+
+export interface Flow {
+  step: Step;
+  id?: string;
+  score?: number;
+  sentiment?: Sentiment;
+  reasons: string[];
+  comment: string;
+  surprise?: Surprise;
+}
+
+/** How long the picked face shows its acknowledgement before the next step slides in. */
+const ACK_MS = 350;
+/** How long the thank-you waits for the server to reveal a surprise. */
+const SURPRISE_WAIT_MS = 1_500;
+
+const attract: Flow = { step: "attract", reasons: [], comment: "" };
+
+export function stepsFor(config: KioskConfig, score: number): Step[] {
+  const steps: Step[] = [];
+  if (config.reasons[sentimentOf(score)].length > 0) steps.push("reasons");
+  steps.push("comment");
+  if (config.optIn.enabled) steps.push("optin");
+  return steps;
+}
+
+export function useFlow(config: KioskConfig, lang: Lang) {
+  const [flow, setFlow] = useState<Flow>(attract);
+  const current = useRef(flow);
+  current.current = flow;
+  /** Writes of one flow run in order: the draft exists before it is updated or frozen. */
+  const writes = useRef<Promise<unknown>>(Promise.resolve());
+  const lastDoneAt = useRef(0);
+
+  const write = (op: () => Promise<unknown>) => {
+    writes.current = writes.current.then(op).catch((err) => console.warn("[sonrisa] queue write failed", err));
+  };
+
+  const tap = useCallback(
+    (score: number) => {
+      if (current.current.step !== "attract" || current.current.id) return;
+      const id = newId();
+      const misuse = Date.now() - lastDoneAt.current < config.misuseIntervalSec * 1000;
+      const item: ResponseItem = { id, at: nowWithOffset(), score, lang, ...(misuse ? { misuse: true } : {}) };
+      write(() => addDraft(config.storeId, item));
+      setFlow({ ...attract, id, score, sentiment: sentimentOf(score) });
+      setTimeout(() => {
+        if (current.current.id === id) setFlow({ ...current.current, step: stepsFor(config, score)[0] ?? "thanks" });
+      }, ACK_MS);
+    },
+    [config, lang],
+  );
+
+  /** Leaves the flow: freezes the answer with what was given, then thanks (or returns to attract). */
+  const end = useCallback((patch: Partial<ResponseItem>, to: "thanks" | "attract") => {
+    const { id } = current.current;
+    if (!id) return;
+    lastDoneAt.current = Date.now();
+    const verdict = to === "thanks" ? waitForResult(id, SURPRISE_WAIT_MS) : undefined;
+    write(async () => {
+      await finalize(id, patch);
+      kick(id);
+    });
+    setFlow(to === "thanks" ? { ...current.current, step: "thanks" } : attract);
+    void verdict?.then((result) => {
+      if (result?.surprise && current.current.id === id) setFlow({ ...current.current, surprise: result.surprise });
+    });
+  }, []);
+
+  const answerSoFar = (): Partial<ResponseItem> => ({
+    lang,
+    reasons: current.current.reasons,
+    comment: current.current.comment,
+  });
+
+  /** Records this step's input and moves on; after the last step, thanks. */
+  const next = useCallback(
+    (input: { reasons?: string[]; comment?: string; optIn?: OptIn }) => {
+      const f = { ...current.current, ...input };
+      current.current = f;
+      const steps = stepsFor(config, f.score ?? 5);
+      const following = steps[steps.indexOf(f.step) + 1];
+      if (!following || input.optIn)
+        return end({ ...answerSoFar(), ...(input.optIn ? { optIn: input.optIn } : {}) }, "thanks");
+      const { id } = f;
+      if (id) write(() => updateDraft(id, answerSoFar()));
+      setFlow({ ...f, step: following });
+    },
+    [config, lang, end],
+  );
+
+  /** Keeps typing or chip picks in the flow without leaving the step (so a timeout still sends them). */
+  const keep = useCallback((input: { reasons?: string[]; comment?: string }) => {
+    current.current = { ...current.current, ...input };
+    setFlow(current.current);
+  }, []);
+
+  const finishNow = useCallback(() => end(answerSoFar(), "thanks"), [end, lang]);
+  const timeout = useCallback(() => end(answerSoFar(), "attract"), [end, lang]);
+  const dismiss = useCallback(() => setFlow(attract), []);
+
+  return { flow, tap, next, keep, finishNow, timeout, dismiss };
+}
