@@ -1,0 +1,38 @@
+/**
+ * Browser tests in Debian's Chromium against the real local stack (in memory, seeded), which Playwright
+ * starts once for the run. Serial: the counting tests compare store totals before and after.
+ */
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM, E2E_PORT, E2E_URL } from "./support/env.ts";
+
+export default defineConfig({
+  testDir: ".",
+  testMatch: "**/*.spec.ts",
+  // E2E_OUTPUT and E2E_PORT let two runs share a checkout without clobbering each other.
+  outputDir: process.env.E2E_OUTPUT ?? "../../test-results/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never", outputFolder: "../../playwright-report" }]] : "list",
+  use: {
+    baseURL: E2E_URL,
+    browserName: "chromium",
+    launchOptions: CHROMIUM,
+    viewport: { width: 1024, height: 768 },
+    hasTouch: true,
+    locale: "es-ES",
+    trace: "retain-on-failure",
+  },
+  webServer: {
+    command: "npx tsx tests/e2e/support/serve.ts",
+    cwd: "../..",
+    url: `${E2E_URL}/v1/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { E2E_PORT: String(E2E_PORT) },
+  },
+});

@@ -1,0 +1,22 @@
+/**
+ * The local stack for the browser tests (Playwright's webServer): in memory, seeded with the demo
+ * organisation, on a fixed port, serving kiosk-web/dist (or E2E_DIST, a build kept apart from a checkout
+ * where others rebuild dist while tests run). Stops on SIGTERM/SIGINT.
+ */
+import { fileURLToPath } from "node:url";
+import { startLocalStack } from "../../../functions/src/local/local-stack.ts";
+import { E2E_PORT } from "./env.ts";
+
+const staticDir = process.env.E2E_DIST ?? fileURLToPath(new URL("../../../kiosk-web/dist", import.meta.url));
+
+const stack = await startLocalStack({ port: E2E_PORT, seed: true, scheduler: false, quiet: true, staticDir });
+console.log(`e2e stack on ${stack.url}, serving ${staticDir}`);
+
+let stopping = false;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void stack.stop().finally(() => process.exit(0));
+  });
+}
