@@ -1,0 +1,34 @@
+/** The console's top bar: brand, store, language and sign-out. */
+import { Button } from "../../components/button/button.tsx";
+import { LangSwitch } from "../../components/lang-switch/lang-switch.tsx";
+import { useI18n } from "../../lib/i18n.ts";
+import styles from "./console.module.css";
+
+interface Props {
+  storeId: string;
+  storeName?: string;
+  onSignOut: () => void;
+}
+
+export function ConsoleHeader({ storeId, storeName, onSignOut }: Props) {
+  const { t } = useI18n();
+  return (
+    <header class={styles.header}>
+      <div class={styles.brand}>
+        <span class={styles.mark} aria-hidden="true" />
+        <span class={styles.brandText}>
+          <span class={styles.product}>
+            {t.product} · {t.area}
+          </span>
+          <span class={styles.store}>{storeName ?? t.signedInAs(storeId)}</span>
+        </span>
+      </div>
+      <div class={styles.tools}>
+        <LangSwitch />
+        <Button kind="secondary" onClick={onSignOut}>
+          {t.signOut}
+        </Button>
+      </div>
+    </header>
+  );
+}
