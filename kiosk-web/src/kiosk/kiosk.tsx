@@ -69,7 +69,7 @@ export function Kiosk({ config, deviceId, onUnpair }: Props) {
 
   return (
     <>
-      <Screen store={config.name} top={top} scroll={inSteps} label={config.question[lang]}>
+      <Screen store={config.name} top={top} scroll={flow.step !== "attract"} label={config.question[lang]}>
         {flow.step === "attract" && (
           <Attract question={config.question[lang]} scale={config.scale} picked={flow.score} t={t} onPick={tap} />
         )}

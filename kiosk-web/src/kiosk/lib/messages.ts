@@ -59,9 +59,11 @@ const es = {
     other: "No se pudo vincular. Vuelve a intentarlo.",
   },
   unpairedNotice: (n: number) =>
-    n > 0
-      ? `Este quiosco ya no está vinculado. ${n} respuestas pendientes se enviarán al vincularlo de nuevo.`
-      : "Este quiosco ya no está vinculado.",
+    n === 0
+      ? "Este quiosco ya no está vinculado."
+      : n === 1
+        ? "Este quiosco ya no está vinculado. 1 respuesta pendiente se enviará al vincularlo de nuevo."
+        : `Este quiosco ya no está vinculado. ${n} respuestas pendientes se enviarán al vincularlo de nuevo.`,
   loading: "Cargando…",
   configOffline: "Sin conexión. Reintentando…",
   staffSettings: "Ajustes del personal",
@@ -157,9 +159,9 @@ const en: Messages = {
     other: "Pairing failed. Please try again.",
   },
   unpairedNotice: (n) =>
-    n > 0
-      ? `This kiosk is no longer paired. ${n} waiting answers will be sent once it is paired again.`
-      : "This kiosk is no longer paired.",
+    n === 0
+      ? "This kiosk is no longer paired."
+      : `This kiosk is no longer paired. ${n} waiting answer${n === 1 ? "" : "s"} will be sent once it is paired again.`,
   loading: "Loading…",
   configOffline: "No connection. Retrying…",
   staffSettings: "Staff settings",

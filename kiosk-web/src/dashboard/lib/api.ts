@@ -1,0 +1,122 @@
+/**
+ * The dashboard's API calls, same origin, typed from the shared schemas. Failures become an ApiError with
+ * the HTTP status (0 = no network); a 401 on a signed-in call ends the session.
+ */
+import type { LoginResponse, PairingCodeResponse } from "@sonrisa/shared/schemas/auth";
+import type { AllResults, StoreResults } from "@sonrisa/shared/schemas/results";
+import type { StoreSettings } from "@sonrisa/shared/schemas/store";
+import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
+import type { DateRange } from "./range.ts";
+
+/** GET /v1/stores: settings plus the id (no shared response schema yet). */
+export type Store = StoreSettings & { storeId: string };
+
+/** One comment of GET /v1/stores/{storeId}/comments (no shared response schema yet). */
+export interface Comment {
+  id: string;
+  at: string;
+  localDate: string;
+  score: number;
+  comment: string;
+  lang?: string;
+  reasons: string[];
+  misuse: boolean;
+}
+
+export interface CommentPage {
+  comments: Comment[];
+  cursor: string | null;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+const TIMEOUT_MS = 20_000;
+
+async function send(method: string, path: string, token?: string, body?: unknown, signal?: AbortSignal) {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (token) headers.authorization = `Bearer ${token}`;
+  const timeout = AbortSignal.timeout(TIMEOUT_MS);
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      cache: "no-store",
+    });
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    throw new ApiError(0, "network", err instanceof Error ? err.message : String(err));
+  }
+  if (!res.ok) {
+    const data = (await res.json().catch(() => undefined)) as
+      | { error?: { code?: string; message?: string } }
+      | undefined;
+    throw new ApiError(res.status, data?.error?.code ?? "http", data?.error?.message ?? res.statusText);
+  }
+  return res;
+}
+
+export async function signIn(email: string, password: string): Promise<LoginResponse> {
+  return (await send("POST", "/v1/auth/login", undefined, { email, password })).json();
+}
+
+function query(params: Record<string, string | undefined>): string {
+  const entries = Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined);
+  return entries.length ? `?${new URLSearchParams(entries)}` : "";
+}
+
+/** The calls of a signed-in user; `onAuthLost` runs on a 401 (expired or revoked token) before the error is thrown. */
+export function dashboardApi(token: string, onAuthLost: () => void) {
+  const authed = async (method: string, path: string, signal?: AbortSignal) => {
+    try {
+      return await send(method, path, token, undefined, signal);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) onAuthLost();
+      throw err;
+    }
+  };
+  const get = async <T>(path: string, signal?: AbortSignal): Promise<T> => (await authed("GET", path, signal)).json();
+  const rangeQuery = (range: DateRange, misuse: boolean) => ({
+    from: range.from,
+    to: range.to,
+    includeMisuse: misuse ? "true" : undefined,
+  });
+  const store = (storeId: string) => `/v1/stores/${encodeURIComponent(storeId)}`;
+  return {
+    stores: (signal?: AbortSignal) => get<{ stores: Store[] }>("/v1/stores", signal).then((r) => r.stores),
+    allResults: (range: DateRange, misuse: boolean, signal?: AbortSignal) =>
+      get<AllResults>(`/v1/results${query(rangeQuery(range, misuse))}`, signal),
+    storeResults: (storeId: string, range: DateRange, misuse: boolean, signal?: AbortSignal) =>
+      get<StoreResults>(`${store(storeId)}/results${query(rangeQuery(range, misuse))}`, signal),
+    comments: (storeId: string, range: DateRange, cursor: string | undefined, signal?: AbortSignal) =>
+      get<CommentPage>(
+        `${store(storeId)}/comments${query({ from: range.from, to: range.to, limit: "10", cursor })}`,
+        signal,
+      ),
+    surpriseRules: (signal?: AbortSignal) =>
+      get<{ rules: SurpriseRule[] }>("/v1/surprise-rules", signal).then((r) => r.rules),
+    createPairingCode: async (storeId: string): Promise<PairingCodeResponse> =>
+      (await authed("POST", `${store(storeId)}/pairing-codes`)).json(),
+    /** The CSV as a blob and the file name the server suggests. */
+    exportCsv: async (range: DateRange, storeId?: string, personal = false) => {
+      const path = `/v1/export/responses.csv${query({ ...range, storeId, personal: personal ? "true" : undefined })}`;
+      const res = await authed("GET", path);
+      const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1];
+      return { blob: await res.blob(), name: name ?? "sonrisa-responses.csv" };
+    },
+  };
+}
+
+export type DashboardApi = ReturnType<typeof dashboardApi>;

@@ -1,0 +1,7 @@
+/** Entry of /dashboard: results for marketing and admin, a page of its own so the kiosk never downloads it. */
+import { render } from "preact";
+import { App } from "./app.tsx";
+import "../kiosk/kiosk.css";
+import "./dashboard.css";
+
+render(<App />, document.getElementById("app")!);
