@@ -6,6 +6,8 @@ import type { TestProject } from "vitest/node";
 import { startDynamoLocal } from "../../functions/src/local/dynamo-local.ts";
 import { ensureTable, localDynamoClient } from "../../functions/src/local/ensure-table.ts";
 
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 declare module "vitest" {
   export interface ProvidedContext {
     /** http://127.0.0.1:<port> of the run's DynamoDB Local. */

@@ -127,6 +127,7 @@ async function prepareProcess(): Promise<ProcessEnv> {
   await ensureTable(client, tableName).finally(() => client.destroy());
   const mail = await startMailCatcher({ log: makeLog({ quiet: true }) });
   Object.assign(process.env, {
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     TABLE_NAME: tableName,
     DYNAMODB_ENDPOINT: dynamoEndpoint,
     AWS_REGION: "eu-west-1",

@@ -7,12 +7,16 @@ import type { ResponseItem } from "@sonrisa/shared/schemas/responses";
 
 export type Counters = Record<string, number>;
 
-export function answerCounters(item: ResponseItem, hour: number, misuse: boolean): Counters {
+/**
+ * Only reasons the store offers are counted, so a stray id cannot grow the day item without bound;
+ * the answer itself keeps what the kiosk sent.
+ */
+export function answerCounters(item: ResponseItem, hour: number, misuse: boolean, known?: Set<string>): Counters {
   if (misuse) return { [`m${item.score}`]: 1 };
   const hh = String(hour).padStart(2, "0");
   const out: Counters = { [`s${item.score}`]: 1, [`h${hh}c`]: 1 };
   if (item.score >= 4) out[`h${hh}p`] = 1;
-  for (const reason of new Set(item.reasons ?? [])) out[`r_${reason}`] = 1;
+  for (const reason of new Set(item.reasons ?? [])) if (!known || known.has(reason)) out[`r_${reason}`] = 1;
   if (item.optIn) out.opt = 1;
   if (item.comment?.trim()) out.cm = 1;
   return out;

@@ -32,32 +32,41 @@ export async function loginUser(deps: AuthDeps, email: string, password: string)
   return { ...issued, role: user.role };
 }
 
-/** Five failures in 15 minutes lock the store's PIN sign-in for 15 minutes. */
+/**
+ * Five failures in 15 minutes lock the store's PIN sign-in for 15 minutes. Each attempt claims a slot
+ * before the PIN is checked (and gives it back on success), so even concurrent guesses get at most five tries.
+ */
 export async function loginStaff(deps: AuthDeps, storeId: string, pin: string) {
-  const now = deps.clock.now().getTime();
-  const guard = await deps.pinGuards.get(storeId);
-  if (guard.lockedUntil > now) {
-    throw new TooManyRequests("Too many wrong PINs: try again later", Math.ceil((guard.lockedUntil - now) / 1000));
-  }
+  await claimAttempt(deps, storeId);
   const store = await deps.stores.get(storeId);
   const ok = await deps.verifySecret(pin, store?.staffPinHash);
-  if (!store || !ok) {
-    await recordFailure(deps, storeId, now);
-    throw new Unauthorized("Wrong store or PIN");
-  }
-  if (guard.failures.length > 0) await deps.pinGuards.save(storeId, { failures: [], lockedUntil: 0 }, guard.version);
+  if (!store || !ok) throw new Unauthorized("Wrong store or PIN");
+  await clearAttempts(deps, storeId);
   const issued = await deps.tokens.issue({ role: "staff", sub: `staff:${storeId}`, storeId }, TOKEN_TTL.staff);
   return { ...issued, role: "staff" as const, storeId };
 }
 
-async function recordFailure(deps: AuthDeps, storeId: string, now: number): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+async function claimAttempt(deps: AuthDeps, storeId: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const now = deps.clock.now().getTime();
     const guard = await deps.pinGuards.get(storeId);
-    const failures = [...guard.failures.filter((t) => t > now - PIN_WINDOW_MS), now];
-    const locked = failures.length >= PIN_MAX_FAILURES;
-    const next = { failures: locked ? [] : failures, lockedUntil: locked ? now + PIN_WINDOW_MS : guard.lockedUntil };
-    if (await deps.pinGuards.save(storeId, next, guard.version)) return;
+    if (guard.lockedUntil > now) {
+      throw new TooManyRequests("Too many wrong PINs: try again later", Math.ceil((guard.lockedUntil - now) / 1000));
+    }
+    const recent = guard.failures.filter((t) => t > now - PIN_WINDOW_MS);
+    if (recent.length >= PIN_MAX_FAILURES) {
+      await deps.pinGuards.save(storeId, { failures: [], lockedUntil: now + PIN_WINDOW_MS }, guard.version);
+      continue;
+    }
+    if (await deps.pinGuards.save(storeId, { failures: [...recent, now], lockedUntil: 0 }, guard.version)) return;
+    await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
   }
+  throw new TooManyRequests("Too many sign-ins at once: try again", 2);
+}
+
+async function clearAttempts(deps: AuthDeps, storeId: string): Promise<void> {
+  const guard = await deps.pinGuards.get(storeId);
+  if (guard.failures.length > 0) await deps.pinGuards.save(storeId, { failures: [], lockedUntil: 0 }, guard.version);
 }
 
 export async function createPairingCode(deps: AuthDeps, storeId: string) {

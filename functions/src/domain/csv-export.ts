@@ -69,7 +69,7 @@ function toLine(cells: readonly unknown[]): string {
   return `${cells
     .map((c) => {
       let s = c === undefined || c === null ? "" : String(c);
-      if (/^[=+\-@]/.test(s) && typeof c === "string") s = `'${s}`;
+      if (/^[=+\-@]/.test(s) && typeof c === "string" && !/^\+?[0-9]{6,15}$/.test(s)) s = `'${s}`;
       return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
     })
     .join(",")}\r\n`;

@@ -1,5 +1,5 @@
 /** The staff side of gifts: pending surprises, hand-overs, spontaneous gifts, stock and today's numbers. */
-import { GIFT_CODE_ALPHABET, type HandOverRequest } from "@sonrisa/shared/schemas/surprises";
+import { GIFT_CODE_ALPHABET, type HandOverRequest, type StockItem } from "@sonrisa/shared/schemas/surprises";
 import { addDays, localParts } from "@sonrisa/shared/time";
 import type { Principal } from "../adapters/auth/token-service.ts";
 import type { GiftRecord, GiftRepository } from "../adapters/dynamo/gift-repository.ts";
@@ -38,7 +38,12 @@ export async function handOverGift(deps: GiftDeps, store: StoreRecord, staff: Pr
     if (gift.status !== "pending") throw new Conflict("This gift was already handed over", "already_handed");
     if (Date.parse(gift.expiresAt) <= now.getTime()) throw new Conflict("This gift has expired", "expired");
     const ok = await deps.gifts.handOver(gift, { handedAt: now.toISOString(), handedBy, date: today });
-    if (!ok) throw new Conflict("This gift was already handed over or its stock is out", "already_handed");
+    if (!ok) {
+      const current = await deps.gifts.get(store.storeId, today, request.code);
+      if (current?.status === "pending")
+        throw new Conflict(`No ${gift.stockItem ?? "item"} left in stock`, "out_of_stock");
+      throw new Conflict("This gift was already handed over", "already_handed");
+    }
     return publicGift({ ...gift, status: "handed", handedAt: now.toISOString(), handedBy });
   }
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -82,4 +87,9 @@ export async function expireGifts(deps: GiftDeps, store: StoreRecord): Promise<n
     }
   }
   return expired;
+}
+
+/** Stock as staff see it: what is free after reservations for pending surprises, and whether it runs low. */
+export function stockView(items: StockItem[]) {
+  return items.map((i) => ({ ...i, available: i.quantity - i.reserved, low: i.quantity - i.reserved <= i.lowAt }));
 }

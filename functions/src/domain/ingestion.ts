@@ -120,11 +120,13 @@ function plan(
   now: Date,
   lastAnswerAt: string | undefined,
 ) {
+  const reasonIds = new Set(Object.values(store.reasons).flatMap((list) => list.map((r) => r.id)));
   const byTime = [...valid].sort((a, b) => Date.parse(a.item.at) - Date.parse(b.item.at));
   let previous = lastAnswerAt ? Date.parse(lastAnswerAt) : Number.NEGATIVE_INFINITY;
   return byTime.map(({ index, item }) => {
     const at = Date.parse(item.at);
-    const burst = at - previous < store.misuseIntervalSec * 1000 && at >= previous;
+    // Out-of-order taps count too: within the interval either side of the newest one seen.
+    const burst = Math.abs(at - previous) < store.misuseIntervalSec * 1000;
     previous = Math.max(previous, at);
     const misuse = item.misuse ? "kiosk" : burst ? "burst" : false;
     const local = localParts(new Date(at), store.timeZone);
@@ -144,7 +146,7 @@ function plan(
       localDate: local.date,
       localHour: local.hour,
       misuse,
-      counters: answerCounters(item, local.hour, Boolean(misuse)),
+      counters: answerCounters(item, local.hour, Boolean(misuse), reasonIds),
     };
     if (rule) {
       const group = inHoldout(item.id, rule.holdoutPercent) ? "holdout" : "treatment";

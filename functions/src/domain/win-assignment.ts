@@ -13,14 +13,21 @@ export interface RuleState {
   used: number;
   /** treatment answers seen so far by an every-Nth rule */
   nthCount?: number;
-  /** undefined when the rule has no stock item, or the store does not keep that item */
-  stock?: { quantity: number; reserved: number };
+  /** undefined when the rule has no stock item, or the store does not keep that item; shared by rules of one item */
+  stock?: StockState;
+}
+
+export interface StockState {
+  item: string;
+  quantity: number;
+  reserved: number;
 }
 
 export function assignWins(answers: PlannedAnswer[], state: RuleState[], today: string, attempt: number) {
   const decisions = new Map<string, SurpriseDecision>();
   const wonByRule = new Map<string, number>();
   const nthSeenByRule = new Map<string, number>();
+  const wonByStock = new Map<string, number>();
   const byRule = new Map(state.map((s) => [s.rule.id, s]));
   for (const a of answers) {
     const s = a.surprise;
@@ -40,20 +47,20 @@ export function assignWins(answers: PlannedAnswer[], state: RuleState[], today: 
     let outcome: SurpriseDecision["outcome"] = "lost";
     if (candidate && a.localDate !== today) outcome = "late";
     else if (candidate && rs && rs.used + won >= s.rule.dailyBudget) outcome = "budget";
-    else if (
-      candidate &&
-      rs &&
-      s.rule.gift.stockItem &&
-      (!rs.stock || rs.stock.quantity - rs.stock.reserved - won <= 0)
-    )
+    else if (candidate && rs && s.rule.gift.stockItem && (!rs.stock || available(rs.stock, wonByStock) <= 0))
       outcome = "stock";
     else if (candidate && rs) outcome = "won";
     if (outcome === "won") {
       wonByRule.set(s.rule.id, won + 1);
+      if (rs?.stock) wonByStock.set(rs.stock.item, (wonByStock.get(rs.stock.item) ?? 0) + 1);
       decisions.set(a.item.id, { ruleId: s.rule.id, group: "treatment", outcome, code: giftCode(a.item.id, attempt) });
     } else {
       decisions.set(a.item.id, { ruleId: s.rule.id, group: "treatment", outcome });
     }
   }
-  return { decisions, wonByRule, nthSeenByRule };
+  return { decisions, wonByRule, nthSeenByRule, wonByStock };
+}
+
+function available(stock: StockState, wonByStock: Map<string, number>): number {
+  return stock.quantity - stock.reserved - (wonByStock.get(stock.item) ?? 0);
 }

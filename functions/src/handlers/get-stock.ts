@@ -1,4 +1,5 @@
 /** GET /v1/stores/{storeId}/stock: gift stock with what is reserved for pending surprises and low-stock flags. */
+import { stockView } from "../domain/gifts.ts";
 import { requireStore } from "../domain/stores.ts";
 import { type ApiRequest, httpApi } from "../middleware/http-api.ts";
 import { json } from "../middleware/json.ts";
@@ -8,9 +9,7 @@ async function main({ params }: ApiRequest<undefined, unknown>) {
   const deps = giftDeps();
   const store = await requireStore(deps.stores, params.storeId);
   const items = await deps.gifts.stock(store.storeId);
-  return json(200, {
-    items: items.map((i) => ({ ...i, available: i.quantity - i.reserved, low: i.quantity - i.reserved <= i.lowAt })),
-  });
+  return json(200, { items: stockView(items) });
 }
 
 export const handler = httpApi("get-stock", {}, main);

@@ -1,6 +1,7 @@
 /** PUT /v1/stores/{storeId}/stock: sets counted quantities and low-stock thresholds of gift items. */
 import { PutStockRequest } from "@sonrisa/shared/schemas/surprises";
 import type { z } from "zod";
+import { stockView } from "../domain/gifts.ts";
 import { requireStore } from "../domain/stores.ts";
 import { type ApiRequest, httpApi } from "../middleware/http-api.ts";
 import { json } from "../middleware/json.ts";
@@ -10,7 +11,7 @@ async function main({ params, body }: ApiRequest<z.infer<typeof PutStockRequest>
   const deps = giftDeps();
   const store = await requireStore(deps.stores, params.storeId);
   for (const item of body.items) await deps.gifts.putStock(store.storeId, item);
-  return json(200, { items: await deps.gifts.stock(store.storeId) });
+  return json(200, { items: stockView(await deps.gifts.stock(store.storeId)) });
 }
 
 export const handler = httpApi("put-stock", { body: PutStockRequest }, main);

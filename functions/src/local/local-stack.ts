@@ -14,6 +14,9 @@ import { type Mailbox, startMailCatcher } from "./mail-catcher.ts";
 import { makeMailPages } from "./mail-pages.ts";
 import { startScheduler } from "./scheduler.ts";
 
+// The AWS SDK warns on Node 20; Lambda runs Node 22, and Node 20 is what local machines may have.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 export const LOCAL_TABLE_NAME = "sonrisa-local";
 
 export interface LocalStackOptions {

@@ -7,7 +7,7 @@ import httpHeaderNormalizer from "@middy/http-header-normalizer";
 import httpJsonBodyParser from "@middy/http-json-body-parser";
 import { type Route, routes } from "@sonrisa/shared/routes";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
-import type { z } from "zod";
+import { z } from "zod";
 import { makeTokenService, type Principal, type TokenService } from "../adapters/auth/token-service.ts";
 import { loadConfig } from "../config.ts";
 import { DomainError, Invalid } from "../domain/errors.ts";
@@ -15,6 +15,9 @@ import { type AuthedEvent, authorize } from "./authorize.ts";
 import { errorMapper } from "./error-mapper.ts";
 
 export const MAX_BODY_BYTES = 256 * 1024;
+
+/** Routes without a query schema take no query parameters: unknown fields are refused everywhere. */
+const noQuery = z.strictObject({});
 
 export interface ApiRequest<B, Q> {
   body: B;
@@ -45,9 +48,11 @@ export function httpApi<B = undefined, Q = Record<string, string | undefined>>(
   const route = routeNamed(handlerName);
   const base = async (event: AuthedEvent): Promise<APIGatewayProxyStructuredResultV2> => {
     const body = schemas.body ? parseWith(schemas.body, event.body, "body") : (undefined as B);
-    const query = schemas.query
-      ? parseWith(schemas.query, event.queryStringParameters ?? {}, "query")
-      : ((event.queryStringParameters ?? {}) as Q);
+    const query = parseWith(
+      (schemas.query ?? noQuery) as z.ZodType<Q, unknown>,
+      event.queryStringParameters ?? {},
+      "query",
+    );
     return fn({ body, query, params: cleanParams(event.pathParameters), auth: event.auth, event });
   };
   const stack = middy<AuthedEvent, APIGatewayProxyStructuredResultV2>(base)

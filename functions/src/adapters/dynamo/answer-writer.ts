@@ -11,7 +11,8 @@ import { BatchGetCommand, GetCommand, TransactWriteCommand } from "@aws-sdk/lib-
 import { endOfLocalDay } from "@sonrisa/shared/time";
 import { addCounters, type Counters } from "../../domain/aggregates.ts";
 import type { AnswerWriter, PlannedAnswer, WriteOutcome } from "../../domain/ingestion.ts";
-import { assignWins, type RuleState } from "../../domain/win-assignment.ts";
+import type { SurpriseDecision } from "../../domain/surprises.ts";
+import { assignWins, type RuleState, type StockState } from "../../domain/win-assignment.ts";
 import type { Table } from "./client.ts";
 import { keys } from "./keys.ts";
 import type { StoreRecord } from "./store-repository.ts";
@@ -33,18 +34,27 @@ export function makeAnswerWriter(table: Table, options: WriterOptions = {}): Ans
     const rules = new Map(
       answers.flatMap((a) => (a.surprise?.group === "treatment" ? [[a.surprise.rule.id, a.surprise.rule]] : [])),
     );
+    // Rules may share a stock item: read each item once and share the same state object.
+    const stockItems = new Set([...rules.values()].flatMap((r) => (r.gift.stockItem ? [r.gift.stockItem] : [])));
+    const stocks = new Map<string, StockState>();
+    await Promise.all(
+      [...stockItems].map(async (item) => {
+        const found = await get(table, keys.stock(store.storeId, item));
+        if (found)
+          stocks.set(item, { item, quantity: Number(found.quantity ?? 0), reserved: Number(found.reserved ?? 0) });
+      }),
+    );
     return Promise.all(
       [...rules.values()].map(async (rule) => {
-        const [budget, nth, stock] = await Promise.all([
+        const [budget, nth] = await Promise.all([
           get(table, keys.budget(store.storeId, rule.id, today)),
           rule.everyNth ? get(table, keys.nthCounter(store.storeId, rule.id)) : undefined,
-          rule.gift.stockItem ? get(table, keys.stock(store.storeId, rule.gift.stockItem)) : undefined,
         ]);
         return {
           rule,
           used: Number(budget?.used ?? 0),
           nthCount: nth ? Number(nth.count ?? 0) : rule.everyNth ? 0 : undefined,
-          stock: stock ? { quantity: Number(stock.quantity ?? 0), reserved: Number(stock.reserved ?? 0) } : undefined,
+          stock: rule.gift.stockItem ? stocks.get(rule.gift.stockItem) : undefined,
         };
       }),
     );
@@ -77,9 +87,17 @@ export function makeAnswerWriter(table: Table, options: WriterOptions = {}): Ans
         const existing = new Set(
           pending.filter((_, i) => reasons[i]?.Code === "ConditionalCheckFailed").map((a) => a.item.id),
         );
+        if (existing.size === 0) {
+          // A concurrent writer holds an item we touch; it may be storing these very answers.
+          await backoff(attempt);
+          const stored = await storedAnswers(
+            table,
+            pending.map((a) => a.item.id),
+          );
+          for (const id of stored.keys()) existing.add(id);
+        }
         for (const id of existing) out.set(id, { status: "duplicate" });
         pending = pending.filter((a) => !existing.has(a.item.id));
-        if (existing.size === 0) await backoff(attempt);
       }
     }
   }
@@ -88,15 +106,19 @@ export function makeAnswerWriter(table: Table, options: WriterOptions = {}): Ans
     async write(store, answers, today) {
       const out = new Map<string, WriteOutcome>();
       // A cheap read first: retried deliveries are the common duplicate, and they need no transaction.
-      const existing = await existingIds(
+      const known = await storedAnswers(
         table,
         answers.map((a) => a.item.id),
       );
-      for (const id of existing) out.set(id, { status: "duplicate" });
-      const fresh = answers.filter((a) => !existing.has(a.item.id));
+      const fresh = answers.filter((a) => !known.has(a.item.id));
       for (let i = 0; i < fresh.length; i += chunkSize) {
         await writeChunk(store, fresh.slice(i, i + chunkSize), today, out);
       }
+      // Duplicates found by a cancelled transaction (a concurrent first delivery) are looked up too.
+      const racedIds = fresh.filter((a) => out.get(a.item.id)?.status === "duplicate").map((a) => a.item.id);
+      for (const [id, stored] of racedIds.length ? await storedAnswers(table, racedIds) : []) known.set(id, stored);
+      // A retried winner gets its surprise again, so a lost reply never loses the gift.
+      for (const [id, stored] of known) out.set(id, duplicateOf(stored, store.storeId));
       return out;
     },
   };
@@ -114,7 +136,7 @@ function buildTransaction(
   const items: TxItem[] = pending.map((a) => ({
     Put: {
       TableName: table.name,
-      Item: responseItem(a, wins.decisions.get(a.item.id)),
+      Item: responseItem(a, withGift(a, wins.decisions.get(a.item.id))),
       ConditionExpression: "attribute_not_exists(pk)",
     },
   }));
@@ -126,6 +148,10 @@ function buildTransaction(
   }
   for (const [date, counters] of days) items.push({ Update: dayUpdate(table, store.storeId, date, counters) });
   for (const s of state) items.push(...claims(table, store.storeId, s, wins, today));
+  for (const stock of new Set(state.flatMap((s) => (s.stock ? [s.stock] : [])))) {
+    const won = wins.wonByStock.get(stock.item) ?? 0;
+    if (won > 0) items.push({ Update: stockClaim(table, store.storeId, stock, won) });
+  }
   const expiresAt = endOfLocalDay(today, store.timeZone).toISOString();
   for (const a of pending) {
     const win = wins.decisions.get(a.item.id);
@@ -155,6 +181,10 @@ function buildTransaction(
     });
   }
   return items;
+}
+
+function withGift(a: PlannedAnswer, win: SurpriseDecision | undefined) {
+  return win?.outcome === "won" ? { ...win, gift: a.surprise!.rule.gift.name } : win;
 }
 
 function responseItem(
@@ -240,34 +270,46 @@ function claims(
       },
     },
   });
-  if (s.rule.gift.stockItem && s.stock) {
-    out.push({
-      Update: {
-        TableName: table.name,
-        Key: keys.stock(storeId, s.rule.gift.stockItem),
-        UpdateExpression: "SET reserved = :next",
-        ConditionExpression: "reserved = :seen AND quantity = :qty",
-        ExpressionAttributeValues: {
-          ":next": s.stock.reserved + won,
-          ":seen": s.stock.reserved,
-          ":qty": s.stock.quantity,
-        },
-      },
-    });
-  }
   return out;
 }
 
-/** Ids among these that are already stored (eventually consistent is enough: the transaction decides). */
-async function existingIds(table: Table, ids: string[]): Promise<Set<string>> {
-  const found = new Set<string>();
+/** Reserves `won` items for the winners, on the values read. */
+function stockClaim(table: Table, storeId: string, stock: StockState, won: number) {
+  return {
+    TableName: table.name,
+    Key: keys.stock(storeId, stock.item),
+    UpdateExpression: "SET reserved = :next",
+    ConditionExpression: "reserved = :seen AND quantity = :qty",
+    ExpressionAttributeValues: { ":next": stock.reserved + won, ":seen": stock.reserved, ":qty": stock.quantity },
+  };
+}
+
+interface StoredAnswer {
+  id: string;
+  storeId: string;
+  surprise?: { outcome?: string; code?: string; gift?: { es: string; en: string } };
+}
+
+function duplicateOf(stored: StoredAnswer, storeId: string): WriteOutcome {
+  const s = stored.surprise;
+  return s?.outcome === "won" && s.code && s.gift && stored.storeId === storeId
+    ? { status: "duplicate", surprise: { code: s.code, gift: s.gift } }
+    : { status: "duplicate" };
+}
+
+/** The answers among these ids that are stored already (eventually consistent is enough: the transaction decides). */
+async function storedAnswers(table: Table, ids: string[]): Promise<Map<string, StoredAnswer>> {
+  const found = new Map<string, StoredAnswer>();
   for (let i = 0; i < ids.length; i += 100) {
     let request: Record<string, { Keys: Record<string, unknown>[]; ProjectionExpression: string }> | undefined = {
-      [table.name]: { Keys: ids.slice(i, i + 100).map((id) => keys.response(id)), ProjectionExpression: "id" },
+      [table.name]: {
+        Keys: ids.slice(i, i + 100).map((id) => keys.response(id)),
+        ProjectionExpression: "id, storeId, surprise",
+      },
     };
     while (request && Object.keys(request).length > 0) {
       const out = await table.doc.send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of out.Responses?.[table.name] ?? []) found.add(item.id as string);
+      for (const item of out.Responses?.[table.name] ?? []) found.set(item.id as string, item as StoredAnswer);
       request = out.UnprocessedKeys as typeof request;
     }
   }

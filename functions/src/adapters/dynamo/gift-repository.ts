@@ -48,7 +48,25 @@ export function makeGiftRepository(table: Table): GiftRepository {
       },
     },
   });
-  const cancelled = (err: unknown) => (err as Error).name === "TransactionCanceledException";
+  /**
+   * Runs a transaction, retrying while only concurrent writers got in the way (a busy store's day item);
+   * returns the index of the first item whose condition failed, or -1 when it committed.
+   */
+  async function transact(items: TxItem[]): Promise<number> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await table.doc.send(new TransactWriteCommand({ TransactItems: items }));
+        return -1;
+      } catch (err) {
+        if ((err as Error).name !== "TransactionCanceledException") throw err;
+        const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+        const failed = reasons.findIndex((r) => r.Code === "ConditionalCheckFailed");
+        if (failed >= 0) return failed;
+        if (attempt >= 8) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * (0.5 + Math.random())));
+      }
+    }
+  }
 
   return {
     async list(storeId, from, to) {
@@ -98,13 +116,7 @@ export function makeGiftRepository(table: Table): GiftRepository {
           },
         });
       }
-      try {
-        await table.doc.send(new TransactWriteCommand({ TransactItems: items }));
-        return true;
-      } catch (err) {
-        if (cancelled(err)) return false;
-        throw err;
-      }
+      return (await transact(items)) === -1;
     },
     async addSpontaneous(gift) {
       const date = gift.wonAtDate!;
@@ -130,14 +142,8 @@ export function makeGiftRepository(table: Table): GiftRepository {
           },
         });
       }
-      try {
-        await table.doc.send(new TransactWriteCommand({ TransactItems: items }));
-        return "ok";
-      } catch (err) {
-        if (!cancelled(err)) throw err;
-        const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-        return reasons[0]?.Code === "ConditionalCheckFailed" ? "code_taken" : "out_of_stock";
-      }
+      const failed = await transact(items);
+      return failed === -1 ? "ok" : failed === 0 ? "code_taken" : "out_of_stock";
     },
     async expire(gift) {
       const items: TxItem[] = [
@@ -163,13 +169,7 @@ export function makeGiftRepository(table: Table): GiftRepository {
           },
         });
       }
-      try {
-        await table.doc.send(new TransactWriteCommand({ TransactItems: items }));
-        return true;
-      } catch (err) {
-        if (cancelled(err)) return false;
-        throw err;
-      }
+      return (await transact(items)) === -1;
     },
     async stock(storeId) {
       const out = await table.doc.send(

@@ -1,5 +1,6 @@
 /** Reads of aggregates and answers for results, comments and export. Cost grows with the range, not with volume. */
 import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { Invalid } from "../../domain/errors.ts";
 import type { Table } from "./client.ts";
 import { keys, ORG_SHARDS } from "./keys.ts";
 
@@ -68,7 +69,7 @@ export function makeResultsRepository(table: Table): ResultsRepository {
           },
           ScanIndexForward: false,
           Limit: limit,
-          ExclusiveStartKey: cursor ? JSON.parse(Buffer.from(cursor, "base64url").toString()) : undefined,
+          ExclusiveStartKey: cursor ? decodeCursor(cursor, keys.commentByStore(storeId, "", "").gsi2pk) : undefined,
         }),
       );
       const next = out.LastEvaluatedKey
@@ -99,6 +100,26 @@ export function makeResultsRepository(table: Table): ResultsRepository {
       }
     },
   };
+}
+
+/** A cursor is the last key of a page of this store's comments; anything else is refused. */
+function decodeCursor(cursor: string, gsi2pk: string): Record<string, unknown> {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, "base64url").toString());
+  } catch {
+    throw new Invalid("The cursor is not valid");
+  }
+  const k = key as Record<string, unknown> | null;
+  const wanted = ["gsi2pk", "gsi2sk", "pk", "sk"];
+  const ok =
+    typeof k === "object" &&
+    k !== null &&
+    Object.keys(k).sort().join() === [...wanted].sort().join() &&
+    wanted.every((name) => typeof k[name] === "string") &&
+    k.gsi2pk === gsi2pk;
+  if (!ok) throw new Invalid("The cursor is not valid");
+  return k;
 }
 
 /** YYYY-MM of every month touched by a date range. */
