@@ -4,9 +4,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { jobs, routes } from "@sonrisa/shared/routes";
 import type { Template } from "aws-cdk-lib/assertions";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodeRuntime } from "../../infra/src/constructs/sonrisa-function.ts";
-import { resourcesOf, type SynthesizedSonrisa, synthSonrisa, synthTimeout } from "./sonrisa-fixture.ts";
+import { removeTempDirs, resourcesOf, type SynthesizedSonrisa, synthSonrisa, synthTimeout } from "./sonrisa-fixture.ts";
 
 let synth: SynthesizedSonrisa;
 let main: Template;
@@ -15,6 +15,7 @@ beforeAll(() => {
   synth = synthSonrisa();
   main = synth.main;
 }, synthTimeout);
+afterAll(removeTempDirs);
 
 /** Logical id of the function of a route handler or job. */
 function functionId(handler: string): string {

@@ -4,14 +4,21 @@ import { App, RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
 import { Bucket } from "aws-cdk-lib/aws-s3";
 import { AwsSolutionsChecks } from "cdk-nag";
 import type { IConstruct } from "constructs";
-import { beforeAll, describe, expect, it } from "vitest";
-import { cdkJsonContext, type SynthesizedSonrisa, synthSonrisa, synthTimeout } from "./sonrisa-fixture.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  cdkJsonContext,
+  removeTempDirs,
+  type SynthesizedSonrisa,
+  synthSonrisa,
+  synthTimeout,
+} from "./sonrisa-fixture.ts";
 
 let synth: SynthesizedSonrisa;
 
 beforeAll(() => {
   synth = synthSonrisa({ skipBundling: true });
 }, synthTimeout);
+afterAll(removeTempDirs);
 
 /** Every acknowledgment recorded under a construct, as [rule id, reason]. */
 function acknowledgments(root: IConstruct): [string, string][] {

@@ -1,12 +1,26 @@
 // Test fixture: synthesizes the real Sonrisa app (same builder and cdk.json context as `cdk synth`)
 // into a temporary folder, with a throwaway PWA build so tests do not depend on `npm run build`.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import { repoRoot } from "../../infra/src/paths.ts";
 import { buildSonrisaApp, type SonrisaAppOptions, type SonrisaStacks } from "../../infra/src/sonrisa-app.ts";
+
+const tempDirs: string[] = [];
+
+/** A fresh folder under the OS temp dir, removed by {@link removeTempDirs}. */
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/** Removes every folder this fixture created (call from afterAll). */
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
 
 /** The feature flags and settings of cdk.json, so tests synthesize what the CLI would. */
 export function cdkJsonContext(): Record<string, unknown> {
@@ -16,7 +30,7 @@ export function cdkJsonContext(): Record<string, unknown> {
 
 /** Writes a minimal PWA build (index.html, one hashed asset, optional extra pages) to a temp folder. */
 export function makeWebDist(pages: readonly string[] = []): string {
-  const dist = mkdtempSync(join(tmpdir(), "sonrisa-dist-"));
+  const dist = tempDir("sonrisa-dist-");
   mkdirSync(join(dist, "assets"));
   writeFileSync(join(dist, "index.html"), "<!doctype html><title>Sonrisa</title>");
   writeFileSync(join(dist, "assets", "index-abc123.js"), "export {};");
@@ -47,7 +61,7 @@ export interface SynthOptions extends Partial<SonrisaAppOptions> {
 
 /** Builds and synthesizes the app; throws as `cdk synth` would (missing files, cdk-nag findings). */
 export function synthSonrisa({ skipBundling, ...options }: SynthOptions = {}): SynthesizedSonrisa {
-  const outdir = mkdtempSync(join(tmpdir(), "sonrisa-cdk-out-"));
+  const outdir = tempDir("sonrisa-cdk-out-");
   const context = { ...cdkJsonContext(), ...(skipBundling ? { "aws:cdk:bundling-stacks": [] } : {}) };
   const app = new App({ context, outdir });
   const stacks = buildSonrisaApp(app, {
@@ -65,4 +79,4 @@ export function resourcesOf(template: Template, type: string): Record<string, { 
 }
 
 /** Bundling twenty functions on a busy 2-core machine takes a while; hooks that synthesize get this long. */
-export const synthTimeout = 180_000;
+export const synthTimeout = 300_000;

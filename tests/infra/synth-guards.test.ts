@@ -1,11 +1,13 @@
 // Synth stops early, with a message that says what to do, when a handler file or the PWA build is missing.
 import { join } from "node:path";
 import { App } from "aws-cdk-lib";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { mailAddress } from "../../infra/src/constructs/scheduled-jobs.ts";
 import { defaultHandlerEntry, repoRoot, resolveWebDist } from "../../infra/src/paths.ts";
 import { buildSonrisaApp } from "../../infra/src/sonrisa-app.ts";
-import { cdkJsonContext, makeWebDist } from "./sonrisa-fixture.ts";
+import { cdkJsonContext, makeWebDist, removeTempDirs } from "./sonrisa-fixture.ts";
+
+afterAll(removeTempDirs);
 
 describe("synth guards", () => {
   it("name every missing handler file with the route that needs it", () => {

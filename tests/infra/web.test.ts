@@ -2,15 +2,16 @@
 
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { CachePolicy, OriginRequestPolicy } from "aws-cdk-lib/aws-cloudfront";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spaRewriteSource, spaTargets } from "../../infra/src/constructs/spa-rewrite.ts";
-import { makeWebDist, resourcesOf, synthSonrisa, synthTimeout } from "./sonrisa-fixture.ts";
+import { makeWebDist, removeTempDirs, resourcesOf, synthSonrisa, synthTimeout } from "./sonrisa-fixture.ts";
 
 let main: Template;
 
 beforeAll(() => {
   main = synthSonrisa({ skipBundling: true }).main;
 }, synthTimeout);
+afterAll(removeTempDirs);
 
 describe("the site bucket", () => {
   it("blocks public access, requires TLS, is encrypted and is no website", () => {
