@@ -1,5 +1,5 @@
 /** The staff side of gifts: pending surprises, hand-overs, spontaneous gifts, stock and today's numbers. */
-import { GIFT_CODE_ALPHABET, type HandOverRequest, type StockItem } from "@sonrisa/shared/schemas/surprises";
+import { GIFT_CODE_ALPHABET, type Gift, type HandOverRequest, type StockItem } from "@sonrisa/shared/schemas/surprises";
 import { addDays, localParts } from "@sonrisa/shared/time";
 import type { Principal } from "../adapters/auth/token-service.ts";
 import type { GiftRecord, GiftRepository } from "../adapters/dynamo/gift-repository.ts";
@@ -69,10 +69,10 @@ export async function handOverGift(deps: GiftDeps, store: StoreRecord, staff: Pr
   throw new Conflict("Could not make a unique gift code; try again");
 }
 
-function publicGift(g: GiftRecord) {
-  const { wonAtDate: _d, ...rest } = g as GiftRecord & { pk?: string; sk?: string; entity?: string; ttl?: number };
-  const { pk: _pk, sk: _sk, entity: _e, ttl: _t, ...gift } = rest as typeof rest & Record<string, unknown>;
-  return gift;
+/** The gift as the API shows it: the stored record without its keys, with its local day as `date`. */
+function publicGift(g: GiftRecord): Gift {
+  const { wonAtDate, pk: _pk, sk: _sk, entity: _e, ttl: _t, ...gift } = g as GiftRecord & Record<string, unknown>;
+  return { ...gift, date: wonAtDate ?? g.date } as Gift;
 }
 
 /** Expires yesterday's (and older) pending gifts of a store and releases their stock. */

@@ -52,6 +52,9 @@ export const Gift = z.strictObject({
   wonAt: z.string(),
   expiresAt: z.string(),
   responseId: z.string().optional(),
+  /** store-local day the gift belongs to (its code is unique within that day) */
+  date: z.string(),
+  stockItem: z.string().optional(),
   handedAt: z.string().optional(),
   handedBy: z.string().optional(),
   reason: z.string().optional(),

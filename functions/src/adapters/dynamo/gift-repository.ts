@@ -8,7 +8,7 @@ import { keys } from "./keys.ts";
 
 type TxItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 /** The stored gift: its sort key is `<wonAtDate>#<code>`. */
-export type GiftRecord = Gift & { stockItem?: string; wonAtDate?: string };
+export type GiftRecord = Omit<Gift, "date"> & { date?: string; stockItem?: string; wonAtDate?: string };
 
 export interface HandOver {
   handedAt: string;
