@@ -105,7 +105,7 @@ function launch(port: number, dbPath: string | undefined): Instance {
 
 /**
  * Kills Java when this process ends in any way: on `process.exit` synchronously, and — for SIGKILL or a
- * crash — through a tiny `sh` watchdog that kills Java once its stdin pipe from us closes.
+ * crash — through a tiny `sh` watchdog that kills Java once its stdin pipe from us closes or our pid is gone.
  * Returns a function that disarms both.
  */
 function guardAgainstOrphans(child: ChildProcess): () => void {
@@ -113,15 +113,28 @@ function guardAgainstOrphans(child: ChildProcess): () => void {
   process.once("exit", onExit);
   let watchdog: ChildProcess | undefined;
   if (process.platform !== "win32" && child.pid !== undefined) {
-    const script = 'trap "" INT TERM HUP; read _ ; kill -9 "$1" 2>/dev/null';
-    watchdog = spawn("sh", ["-c", script, "sh", String(child.pid)], { stdio: ["pipe", "ignore", "ignore"] });
+    // Polls our pid as well as waiting on the pipe, and lives in its own process group, so neither a
+    // pipe kept open by a grandchild nor a kill of our process group leaves Java running.
+    const script =
+      'trap "" INT TERM HUP; exec 3<&0; (read _ <&3; kill -9 "$1") 2>/dev/null & while kill -0 "$2" 2>/dev/null; do sleep 1; done; kill -9 "$1" 2>/dev/null';
+    watchdog = spawn("sh", ["-c", script, "sh", String(child.pid), String(process.pid)], {
+      stdio: ["pipe", "ignore", "ignore"],
+      detached: true,
+    });
     watchdog.on("error", () => {});
     watchdog.unref();
     (watchdog.stdin as unknown as { unref?: () => void } | null)?.unref?.();
   }
   return () => {
     process.removeListener("exit", onExit);
-    watchdog?.kill("SIGKILL");
+    // The watchdog leads its own process group: end it and its background reader together.
+    if (watchdog?.pid) {
+      try {
+        process.kill(-watchdog.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
     watchdog = undefined;
   };
 }
