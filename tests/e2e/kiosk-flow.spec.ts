@@ -112,7 +112,11 @@ test("a shopper answers in English with a phone opt-in; without the consent box 
   expect(posted[0]).toMatchObject({ score: 1, lang: "en", reasons: ["waiting"] });
   expect(posted[0]).not.toHaveProperty("optIn");
   expect(posted[0]).not.toHaveProperty("comment");
-  expect(posted[1]).toMatchObject({ score: 4, lang: "en", optIn: { phone: "+34600123456", consent: { granted: true } } });
+  expect(posted[1]).toMatchObject({
+    score: 4,
+    lang: "en",
+    optIn: { phone: "+34600123456", consent: { granted: true } },
+  });
   console.expectNone();
 });
 

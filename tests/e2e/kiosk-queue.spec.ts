@@ -3,15 +3,7 @@
  * two tabs, a rejected item and unpairing, and each reaches the server's results exactly once.
  */
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import {
-  expectQueueEmpty,
-  faces,
-  pairKiosk,
-  quickAnswer,
-  STORE,
-  storeTotal,
-  watchConsole,
-} from "./support/kiosk.ts";
+import { expectQueueEmpty, faces, pairKiosk, quickAnswer, STORE, storeTotal, watchConsole } from "./support/kiosk.ts";
 import { makeAnswers, seedQueue } from "./support/queue-seed.ts";
 
 /** Network failures a test provokes on purpose show up as console errors in Chromium; nothing else may. */
@@ -21,7 +13,9 @@ async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }),
+      );
     }
   });
 }

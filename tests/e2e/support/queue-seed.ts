@@ -48,3 +48,34 @@ export async function seedQueue(page: Page, storeId: string, items: SeedItem[]):
     { name: DB_NAME, store: QUEUE, entries },
   );
 }
+
+/** How many answers the kiosk's queue holds, read straight from IndexedDB. */
+export function queueCount(page: Page): Promise<number> {
+  return page.evaluate(
+    async ({ name, store }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const count = await new Promise<number>((resolve, reject) => {
+        const req = db.transaction(store).objectStore(store).count();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      db.close();
+      return count;
+    },
+    { name: DB_NAME, store: QUEUE },
+  );
+}
+
+/** Polls until the queue is empty; returns false after `timeoutMs`. */
+export async function waitForEmptyQueue(page: Page, timeoutMs: number, everyMs = 100): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if ((await queueCount(page)) === 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+  return false;
+}
