@@ -14,8 +14,7 @@ import { useCallback, useRef, useState } from "preact/hooks";
 import { newId, nowWithOffset } from "./ids.ts";
 import { addDraft, finalize, updateDraft } from "./queue.ts";
 import { kick, waitForResult } from "./sender.ts";
-
-export type Step = "attract" | "reasons" | "comment" | "optin" | "thanks";
+import { type Step, stepsFor } from "./steps.ts";
 
 export interface Flow {
   step: Step;
@@ -33,14 +32,6 @@ const ACK_MS = 350;
 const SURPRISE_WAIT_MS = 1_500;
 
 const attract: Flow = { step: "attract", reasons: [], comment: "" };
-
-export function stepsFor(config: KioskConfig, score: number): Step[] {
-  const steps: Step[] = [];
-  if (config.reasons[sentimentOf(score)].length > 0) steps.push("reasons");
-  steps.push("comment");
-  if (config.optIn.enabled) steps.push("optin");
-  return steps;
-}
 
 export function useFlow(config: KioskConfig, lang: Lang) {
   const [flow, setFlow] = useState<Flow>(attract);
