@@ -3,7 +3,16 @@
  * two tabs, a rejected item and unpairing, and each reaches the server's results exactly once.
  */
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
-import { expectQueueEmpty, faces, pairKiosk, quickAnswer, STORE, storeTotal, watchConsole } from "./support/kiosk.ts";
+import {
+  expectQueueEmpty,
+  faces,
+  overrideConfig,
+  pairKiosk,
+  quickAnswer,
+  STORE,
+  storeTotal,
+  watchConsole,
+} from "./support/kiosk.ts";
 import { makeAnswers, seedQueue } from "./support/queue-seed.ts";
 
 /** Network failures a test provokes on purpose show up as console errors in Chromium; nothing else may. */
@@ -55,6 +64,33 @@ test("20 answers given offline survive a reload and are stored exactly once when
   console.expectNone(PROVOKED);
 });
 
+test("a tap whose page closed mid-flow is recovered and sent once, with what the shopper gave", async ({ context }) => {
+  test.setTimeout(120_000);
+  const first = await context.newPage();
+  await overrideConfig(first, { idleTimeoutSec: 1 });
+  await pairKiosk(first);
+  const before = await storeTotal(first.request);
+  await first.getByRole("button", { name: "Insatisfecho", exact: true }).click();
+  await first.getByRole("button", { name: "Esperé mucho" }).click();
+  await first.getByRole("button", { name: "Continuar" }).click(); // the reasons reach the draft
+  await first.close(); // the "crash": the flow never ends
+
+  const second = await context.newPage();
+  const posted: Array<Record<string, unknown>> = [];
+  second.on("request", (req) => {
+    if (req.method() === "POST" && req.url().endsWith("/v1/responses")) posted.push(...req.postDataJSON().responses);
+  });
+  await overrideConfig(second, { idleTimeoutSec: 1 });
+  await second.goto("/kiosk");
+  await expect(faces(second)).toHaveCount(5);
+  await expect(second.getByTestId("status-corner")).toHaveAttribute("data-depth", "1");
+  // Drafts are recovered once older than any flow can last (idle timeout + 30 s).
+  await expectQueueEmpty(second, 90_000);
+  expect(await storeTotal(second.request)).toBe(before + 1);
+  expect(posted).toHaveLength(1);
+  expect(posted[0]).toMatchObject({ score: 2, reasons: ["waiting"] });
+});
+
 test("a server that fails, forgets to answer or hangs loses nothing and doubles nothing", async ({ page }) => {
   test.setTimeout(120_000);
   const console = watchConsole(page);
@@ -87,6 +123,10 @@ test("two kiosk tabs share one queue and one sender, and nothing is doubled", as
   const first = await context.newPage();
   await pairKiosk(first);
   const second = await context.newPage();
+  const posted: Array<Record<string, unknown>> = [];
+  second.on("request", (req) => {
+    if (req.method() === "POST" && req.url().endsWith("/v1/responses")) posted.push(...req.postDataJSON().responses);
+  });
   await second.goto("/kiosk");
   await expect(faces(second)).toHaveCount(5);
   const posts = [countPosts(first), countPosts(second)];

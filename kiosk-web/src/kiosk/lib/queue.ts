@@ -59,6 +59,13 @@ export async function recoverStaleDrafts(olderThanMs: number): Promise<number> {
   return recovered;
 }
 
+/** Milliseconds since the oldest draft was last touched, or undefined with no drafts. */
+export async function oldestDraftAge(): Promise<number | undefined> {
+  const range = IDBKeyRange.bound(["draft", 0], ["draft", Number.MAX_SAFE_INTEGER]);
+  const cursor = await (await db()).transaction(QUEUE).store.index(BY_DRAFT_AGE).openCursor(range);
+  return cursor ? Date.now() - cursor.value.touchedAt : undefined;
+}
+
 /** Up to `limit` ready answers of a store, the `first` one (a live thank-you waiting) ahead of the oldest. */
 export async function nextBatch(storeId: string, limit: number, first?: string): Promise<QueuedAnswer[]> {
   const tx = (await db()).transaction(QUEUE, "readonly");

@@ -8,7 +8,7 @@ import { ApiError, submitResponses } from "./api.ts";
 import { backoffDelay } from "./backoff.ts";
 import { type Device, kvDelete, kvGet, kvSet } from "./db.ts";
 import type { QueuedAnswer } from "./db-schema.ts";
-import { nextBatch, recoverStaleDrafts, remove } from "./queue.ts";
+import { nextBatch, oldestDraftAge, recoverStaleDrafts, remove } from "./queue.ts";
 import { emit, subscribe } from "./queue-events.ts";
 
 const LOCK = "sonrisa-sender";
@@ -48,54 +48,65 @@ export function waitForResult(id: string, ms: number): Promise<ResponseResult | 
 
 async function senderLoop(): Promise<never> {
   const waker = new Waker();
-  let attempt = 0;
-  let batchSize = MAX_BATCH;
+  const state = { attempt: 0, batchSize: MAX_BATCH };
   for (;;) {
-    const device = await kvGet("device");
-    if (!device) {
-      await waker.sleep(SWEEP_MS);
-      continue;
+    try {
+      await step(waker, state);
+    } catch (err) {
+      // An unexpected failure (storage, a malformed answer from a proxy) must not end the only sender.
+      console.warn("[sonrisa] sender hiccup, retrying", err);
+      await waker.sleep(backoffDelay(++state.attempt));
     }
-    const idleSec = (await kvGet("config"))?.idleTimeoutSec ?? 20;
-    await recoverStaleDrafts((idleSec + 30) * 1000);
-    const batch = await nextBatch(device.storeId, batchSize, waker.takePriority());
-    if (batch.length === 0) {
-      attempt = 0;
-      await waker.sleep(SWEEP_MS);
-      continue;
-    }
-    const outcome = await send(device, batch);
-    if (outcome === "sent") attempt = 0;
-    else if (outcome === "too-large") batchSize = Math.max(1, Math.floor(batchSize / 2));
-    else if (outcome === "retry") await waker.sleep(backoffDelay(++attempt));
   }
 }
 
+/** One turn of the loop: send a batch, or sleep until there is something to send. */
+async function step(waker: Waker, state: { attempt: number; batchSize: number }): Promise<void> {
+  const device = await kvGet("device");
+  if (!device) return waker.sleep(SWEEP_MS);
+  const staleAfter = (((await kvGet("config"))?.idleTimeoutSec ?? 20) + 30) * 1000;
+  await recoverStaleDrafts(staleAfter);
+  const batch = await nextBatch(device.storeId, state.batchSize, waker.takePriority());
+  if (batch.length === 0) {
+    state.attempt = 0;
+    // Wake when the oldest draft would turn stale, so a crashed flow's answer is not left waiting a full sweep.
+    const age = await oldestDraftAge();
+    return waker.sleep(age === undefined ? SWEEP_MS : Math.min(SWEEP_MS, Math.max(1_000, staleAfter - age + 50)));
+  }
+  const outcome = await send(device, batch);
+  if (outcome === "sent") state.attempt = 0;
+  else if (outcome === "too-large") state.batchSize = Math.max(1, Math.floor(state.batchSize / 2));
+  else if (outcome === "retry") await waker.sleep(backoffDelay(++state.attempt));
+}
+
 async function send(device: Device, batch: QueuedAnswer[]): Promise<Outcome> {
-  let results: ResponseResult[];
+  let results: ResponseResult[] | undefined;
   try {
-    ({ results } = await submitResponses(
-      device.deviceToken,
-      batch.map((b) => b.item),
-    ));
+    results = (
+      await submitResponses(
+        device.deviceToken,
+        batch.map((b) => b.item),
+      )
+    )?.results;
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
     if (err.status === 401) return unpaired(device);
     return err.status === 413 ? "too-large" : "retry";
   }
   const ours = new Set(batch.map((b) => b.id));
-  const settled = results.filter((r) => ours.has(r.id));
+  const settled = Array.isArray(results) ? results.filter((r) => ours.has(r.id)) : [];
   for (const r of settled) {
     if (r.status === "rejected") {
       console.warn(`[sonrisa] answer ${r.id} rejected and dropped: ${r.error?.code ?? "?"} ${r.error?.message ?? ""}`);
     }
   }
+  if (settled.length === 0) return "retry";
   await remove(settled.map((r) => r.id));
   const at = new Date().toISOString();
   await kvSet("lastSync", at);
   emit({ type: "synced", at });
   for (const result of settled) emit({ type: "result", result });
-  return settled.length > 0 ? "sent" : "retry";
+  return "sent";
 }
 
 /** The server no longer knows this device: forget the token, keep every queued answer for after re-pairing. */

@@ -30,6 +30,8 @@ export interface Flow {
 const ACK_MS = 350;
 /** How long the thank-you waits for the server to reveal a surprise. */
 const SURPRISE_WAIT_MS = 1_500;
+/** How often input kept within a step is written to the draft. */
+const TOUCH_EVERY_MS = 5_000;
 
 const attract: Flow = { step: "attract", reasons: [], comment: "" };
 
@@ -40,6 +42,7 @@ export function useFlow(config: KioskConfig, lang: Lang) {
   /** Writes of one flow run in order: the draft exists before it is updated or frozen. */
   const writes = useRef<Promise<unknown>>(Promise.resolve());
   const lastDoneAt = useRef(0);
+  const lastTouch = useRef(0);
 
   const write = (op: () => Promise<unknown>) => {
     writes.current = writes.current.then(op).catch((err) => console.warn("[sonrisa] queue write failed", err));
@@ -98,11 +101,23 @@ export function useFlow(config: KioskConfig, lang: Lang) {
     [config, lang, end],
   );
 
-  /** Keeps typing or chip picks in the flow without leaving the step (so a timeout still sends them). */
-  const keep = useCallback((input: { reasons?: string[]; comment?: string }) => {
-    current.current = { ...current.current, ...input };
-    setFlow(current.current);
-  }, []);
+  /**
+   * Keeps typing or chip picks without leaving the step, so a timeout still sends them. The draft is
+   * refreshed every few seconds too: that saves the input from a crash, and tells the sender's crash
+   * recovery that this flow is still alive however long the shopper types.
+   */
+  const keep = useCallback(
+    (input: { reasons?: string[]; comment?: string }) => {
+      current.current = { ...current.current, ...input };
+      setFlow(current.current);
+      const { id } = current.current;
+      if (id && Date.now() - lastTouch.current > TOUCH_EVERY_MS) {
+        lastTouch.current = Date.now();
+        write(() => updateDraft(id, answerSoFar()));
+      }
+    },
+    [lang],
+  );
 
   const finishNow = useCallback(() => end(answerSoFar(), "thanks"), [end, lang]);
   const timeout = useCallback(() => end(answerSoFar(), "attract"), [end, lang]);

@@ -10,6 +10,7 @@ export function FaceIcon({ score }: { score: number }) {
   const ink = "#2a1f1a";
   return (
     <svg class={styles.icon} viewBox="0 0 100 100" aria-hidden="true" focusable="false">
+      <circle cx="50" cy="52.5" r="46" fill="#3c2814" opacity="0.14" />
       <circle cx="50" cy="50" r="46" fill={FILL[score]} stroke={EDGE[score]} stroke-width="3" />
       <ellipse cx="50" cy="30" rx="30" ry="14" fill="#fff" opacity="0.18" />
       <ellipse cx="35" cy="42" rx="5.5" ry="7.5" fill={ink} />
