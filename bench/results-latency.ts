@@ -1,0 +1,190 @@
+/**
+ * Results latency as the table grows: one store over 365 days and all stores over 30 days, measured at
+ * 10,000 and at 1,000,000 stored answers (BENCH_RESULTS_ANSWERS to change the larger size). Answers
+ * are loaded with the real writer (support/bulk-load.ts), checked through the API and by counting the
+ * table's answer items, then each route is timed over 30 requests after a warm-up.
+ */
+import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import type { AllResults } from "@sonrisa/shared/schemas/results";
+import { addDays, localParts } from "@sonrisa/shared/time";
+import { makeAnswerWriter } from "../functions/src/adapters/dynamo/answer-writer.ts";
+import { makeDocumentClient, type Table } from "../functions/src/adapters/dynamo/client.ts";
+import { makeStoreRepository } from "../functions/src/adapters/dynamo/store-repository.ts";
+import { startLocalStack } from "../functions/src/local/local-stack.ts";
+import { type ApiClient, makeApiClient } from "./support/api.ts";
+import { bulkLoad } from "./support/bulk-load.ts";
+import { installDynamoTiming } from "./support/dynamo-timing.ts";
+import type { BenchRow } from "./support/report.ts";
+import { quantile, round } from "./support/stats.ts";
+
+const SIZES = [10_000, Number(process.env.BENCH_RESULTS_ANSWERS ?? 1_000_000)];
+const CONCURRENCY = Number(process.env.BENCH_LOAD_CONCURRENCY ?? 4);
+const WARM_UP = 20;
+const SAMPLES = 30;
+const BUDGET_MS = 150;
+const BUDGET_RATIO = 1.5;
+const STORE = "madrid-centro";
+
+interface Timing {
+  median: number;
+  p95: number;
+  /** Time per request the handlers spent waiting on DynamoDB queries, summed (they may run in parallel). */
+  queryMs: number;
+  queries: number;
+}
+
+async function time(api: ApiClient, token: string, path: string): Promise<Timing> {
+  for (let i = 0; i < WARM_UP; i++) await api.call("GET", path, { token });
+  const timing = installDynamoTiming();
+  try {
+    const samples: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) samples.push((await api.call("GET", path, { token })).ms);
+    const query = timing.snapshot().get("QueryCommand") ?? { calls: 0, ms: 0 };
+    return {
+      median: quantile(samples, 0.5),
+      p95: quantile(samples, 0.95),
+      queryMs: query.ms / SAMPLES,
+      queries: query.calls / SAMPLES,
+    };
+  } finally {
+    timing.uninstall();
+  }
+}
+
+/** Answer items in the table, by a parallel scan (slow, but it proves the volume is really there). */
+async function countAnswers(table: Table): Promise<number> {
+  const segments = 4;
+  const counts = await Promise.all(
+    Array.from({ length: segments }, async (_, segment) => {
+      let count = 0;
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await table.doc.send(
+          new ScanCommand({
+            TableName: table.name,
+            Segment: segment,
+            TotalSegments: segments,
+            Select: "COUNT",
+            FilterExpression: "entity = :e",
+            ExpressionAttributeValues: { ":e": "Response" },
+            ExclusiveStartKey: start,
+          }),
+        );
+        count += out.Count ?? 0;
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return count;
+    }),
+  );
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+function sizeLabel(n: number): string {
+  return n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1_000}k`;
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const stack = await startLocalStack({ port: 0, seed: true, scheduler: false, quiet: true });
+  const table: Table = { doc: makeDocumentClient({ DYNAMODB_ENDPOINT: stack.dynamoEndpoint }), name: stack.tableName };
+  try {
+    const api = makeApiClient(stack.url);
+    const token = await api.login();
+    // The demo rule only touches today's happy answers; loaded history has no surprise decisions.
+    await api.call("PUT", "/v1/surprise-rules", { token, body: { rules: [] } });
+    const storeRepo = makeStoreRepository(table);
+    const stores = (await storeRepo.list()).sort((a, b) => a.storeId.localeCompare(b.storeId));
+    // The real writer with its largest chunk (99 answers + their day aggregate = 100 actions): the
+    // same items and counters as ingestion's 25-answer chunks, in fewer transactions.
+    const writer = makeAnswerWriter(table, { chunkSize: 99 });
+    const madrid = stores.find((s) => s.storeId === STORE)!;
+    const now = new Date();
+    const storeToday = localParts(now, madrid.timeZone).date;
+    const utcToday = now.toISOString().slice(0, 10);
+    const storePath = `/v1/stores/${STORE}/results?from=${addDays(storeToday, -364)}&to=${storeToday}`;
+    const allPath = `/v1/results?from=${addDays(utcToday, -29)}&to=${utcToday}`;
+
+    const rows: BenchRow[] = [];
+    const measured: Array<{ size: number; store: Timing; all: Timing }> = [];
+    let loaded = 0;
+    for (const [round_, size] of SIZES.entries()) {
+      const label = sizeLabel(size);
+      process.stderr.write(`[results-latency] loading ${(size - loaded).toLocaleString("en-US")} answers\n`);
+      const seconds = await bulkLoad({
+        writer,
+        stores,
+        answers: size - loaded,
+        concurrency: CONCURRENCY,
+        round: round_,
+        label: "results-latency",
+      });
+      rows.push({
+        metric: `load to ${label}: ${(size - loaded).toLocaleString("en-US")} answers with the real writer (${CONCURRENCY} workers)`,
+        value: round((size - loaded) / seconds, 0),
+        unit: `answers/s (${round(seconds / 60, 1)} min)`,
+      });
+      loaded = size;
+
+      // The volume is really there: the API counts every answer, and the table holds that many answer items.
+      const { json } = await api.call<AllResults>(
+        "GET",
+        `/v1/results?from=${addDays(utcToday, -366)}&to=${addDays(utcToday, 1)}`,
+        { token },
+      );
+      const counted = json.stores.reduce((sum, s) => sum + s.total + s.misuse, 0);
+      process.stderr.write(`[results-latency] counting the answer items in the table\n`);
+      const items = await countAnswers(table);
+      rows.push({
+        metric: `${label}: answers counted by GET /v1/results / answer items in the table`,
+        value: counted,
+        unit: `answers / ${items.toLocaleString("en-US")} items`,
+        budget: `= ${size.toLocaleString("en-US")}`,
+        ok: counted === size && items === size,
+      });
+
+      process.stderr.write(`[results-latency] timing the results routes at ${label}\n`);
+      const store = await time(api, token, storePath);
+      const all = await time(api, token, allPath);
+      measured.push({ size, store, all });
+    }
+
+    const [small, large] = [measured[0]!, measured.at(-1)!];
+    for (const [key, what] of [
+      ["store", `one store, 365 days`],
+      ["all", `all stores, 30 days`],
+    ] as const) {
+      for (const m of measured) {
+        const t = m[key];
+        const last = m === large;
+        const label = `${what} @ ${sizeLabel(m.size)}`;
+        rows.push(
+          {
+            metric: `${label}: median`,
+            value: round(t.median),
+            unit: `ms (${round(t.queries, 0)} queries, Σ ${round(t.queryMs, 0)} ms)`,
+            ...(last ? { budget: `< ${BUDGET_MS}`, ok: t.median < BUDGET_MS } : {}),
+          },
+          {
+            metric: `${label}: p95`,
+            value: round(t.p95),
+            unit: "ms",
+            ...(last ? { budget: `< ${BUDGET_MS}`, ok: t.p95 < BUDGET_MS } : {}),
+          },
+        );
+      }
+      for (const stat of ["median", "p95"] as const) {
+        const ratio = large[key][stat] / small[key][stat];
+        rows.push({
+          metric: `${what}: ${stat} at ${sizeLabel(large.size)} / at ${sizeLabel(small.size)}`,
+          value: round(ratio, 2),
+          unit: "×",
+          budget: `≤ ${BUDGET_RATIO}`,
+          ok: ratio <= BUDGET_RATIO,
+        });
+      }
+    }
+    return rows;
+  } finally {
+    table.doc.destroy();
+    await stack.stop();
+  }
+}
