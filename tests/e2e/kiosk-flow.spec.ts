@@ -2,6 +2,7 @@
  * The shopper flow against the real local stack: every step in both languages, consent, timeouts,
  * misuse and the surprise reveal. Each answer is checked where it matters: on the server.
  */
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type Request, test } from "@playwright/test";
 import {
   adminToken,
@@ -201,6 +202,8 @@ test("a surprise won at the counter is revealed on the thank-you screen", async 
     await expect(page.getByTestId("surprise-code")).toHaveText(/^[A-HJKMNP-Z2-9]{6}$/);
     await page.waitForTimeout(600); // let the card finish popping in
     await page.screenshot({ path: "test-results/screens/thanks-surprise-en-1024x768.png" });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   } finally {
     await rules({ rules: [] });
   }

@@ -23,6 +23,17 @@ async function expectNoSeriousViolations(page: Page, screen: string): Promise<vo
   expect(bad).toEqual([]);
 }
 
+/** Every visible button and tappable label on screen is at least 64 × 64 px. */
+async function expectTouchTargets(page: Page, screen: string): Promise<void> {
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll("button, label:has(input[type=radio]), label:has(input[type=checkbox])")]
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && r.height > 0 && (r.width < 64 || r.height < 64))
+      .map(({ el, r }) => `${el.textContent?.trim()} ${Math.round(r.width)}x${Math.round(r.height)}`),
+  );
+  expect(small, screen).toEqual([]);
+}
+
 async function switchTo(page: Page, lang: "es" | "en"): Promise<void> {
   await page.getByRole("button", { name: lang === "es" ? "Español" : "English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", lang);
@@ -66,6 +77,7 @@ test("the attract screen fits without scrolling, with 64 px faces, on tablets an
         expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
       }
       await shot(page, `attract-${lang}`);
+      await expectTouchTargets(page, `attract ${lang} ${viewport.width}x${viewport.height}`);
     }
     await page.setViewportSize({ width: 1024, height: 768 });
     await expectNoSeriousViolations(page, `attract ${lang}`);
@@ -89,19 +101,23 @@ for (const lang of ["es", "en"] as const) {
       await page.getByRole("button", { name: lang === "es" ? "Esperé mucho" : "Long wait" }).click();
       await shot(page, `reasons-${lang}`);
       await axe(`reasons ${lang}`);
+      await expectTouchTargets(page, `reasons ${lang}`);
       await page.getByRole("button", { name: lang === "es" ? "Continuar" : "Continue" }).click();
       await page.getByRole("textbox").fill(lang === "es" ? "La cola era muy larga." : "The queue was very long.");
       await shot(page, `comment-${lang}`);
       await axe(`comment ${lang}`);
+      await expectTouchTargets(page, `comment ${lang}`);
       await page.getByRole("button", { name: lang === "es" ? "Continuar" : "Continue" }).click();
       await page.getByRole("button", { name: lang === "es" ? "Unirme" : "Join" }).click();
       await expect(page.getByRole("alert")).not.toBeEmpty();
       await shot(page, `optin-${lang}`);
       await axe(`opt-in ${lang}`);
+      await expectTouchTargets(page, `opt-in ${lang}`);
       await page.getByRole("button", { name: lang === "es" ? "No, gracias" : "No, thanks" }).click();
       await expect(page.getByRole("heading", { name: lang === "es" ? "¡Gracias!" : "Thank you!" })).toBeVisible();
       await shot(page, `thanks-${lang}`);
       await axe(`thanks ${lang}`);
+      await expectTouchTargets(page, `thanks ${lang}`);
       await page.getByRole("button", { name: lang === "es" ? "Volver al inicio" : "Back to start" }).click();
       await switchTo(page, lang);
     }
@@ -109,6 +125,7 @@ for (const lang of ["es", "en"] as const) {
     await expect(page.getByRole("dialog")).toBeVisible();
     await shot(page, `staff-pin-${lang}`);
     await expectNoSeriousViolations(page, `staff pin ${lang}`);
+    await expectTouchTargets(page, `staff pin ${lang}`);
     await page.getByLabel(lang === "es" ? "PIN del personal" : "Staff PIN").fill("2468");
     await page.getByRole("button", { name: lang === "es" ? "Entrar" : "Enter" }).click();
     await expect(
@@ -116,6 +133,7 @@ for (const lang of ["es", "en"] as const) {
     ).toBeVisible();
     await shot(page, `staff-settings-${lang}`);
     await expectNoSeriousViolations(page, `staff settings ${lang}`);
+    await expectTouchTargets(page, `staff settings ${lang}`);
     console.expectNone();
   });
 }
