@@ -46,6 +46,14 @@ export default defineConfig({
         skipWaiting: true,
         cleanupOutdatedCaches: true,
         globPatterns: ["**/*.{html,js,css,svg,png,webmanifest}"],
+        // A kiosk tablet installs the kiosk only: the staff console and the dashboard stay online-only pages.
+        globIgnores: [
+          "staff/**",
+          "dashboard/**",
+          "assets/staff-????????.{js,css}",
+          "assets/dashboard-????????.{js,css}",
+          "**/node_modules/**",
+        ],
         // Offline, any /kiosk navigation (with or without a trailing slash or query) gets the kiosk page.
         navigateFallback: "/kiosk/index.html",
         navigateFallbackAllowlist: [/^\/kiosk(\/|$|\?)/],
