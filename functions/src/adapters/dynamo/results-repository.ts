@@ -1,8 +1,9 @@
 /** Reads of aggregates and answers for results, comments and export. Cost grows with the range, not with volume. */
-import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { Invalid } from "../../domain/errors.ts";
 import type { Table } from "./client.ts";
 import { keys, ORG_SHARDS } from "./keys.ts";
+import { queryAll } from "./query-all.ts";
 
 export type DayItem = Record<string, unknown> & { storeId: string; date: string };
 
@@ -26,20 +27,10 @@ export interface ResultsRepository {
 }
 
 export function makeResultsRepository(table: Table): ResultsRepository {
-  async function queryAll(input: Omit<QueryCommandInput, "TableName">) {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await table.doc.send(new QueryCommand({ TableName: table.name, ...input, ExclusiveStartKey: start }));
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
-  }
   return {
     async storeDays(storeId, from, to) {
       const pk = keys.storeDay(storeId, from).pk;
-      return (await queryAll({
+      return (await queryAll(table, {
         KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
         ExpressionAttributeValues: { ":pk": pk, ":from": `DAY#${from}`, ":to": `DAY#${to}` },
       })) as DayItem[];
@@ -47,7 +38,7 @@ export function makeResultsRepository(table: Table): ResultsRepository {
     async orgDays(from, to) {
       const queries = monthsBetween(from, to).flatMap((month) =>
         Array.from({ length: ORG_SHARDS }, (_, shard) =>
-          queryAll({
+          queryAll(table, {
             IndexName: "gsi1",
             KeyConditionExpression: "gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to",
             ExpressionAttributeValues: { ":pk": `ORGMONTH#${month}#${shard}`, ":from": `${from}#`, ":to": `${to}#~` },

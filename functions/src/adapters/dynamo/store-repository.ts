@@ -1,8 +1,9 @@
 /** Stores: profile (settings, staff PIN hash) and the list of all stores. */
-import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { StoreSettings } from "@sonrisa/shared/schemas/store";
 import type { Table } from "./client.ts";
 import { keys } from "./keys.ts";
+import { queryAll } from "./query-all.ts";
 
 export interface StoreRecord extends StoreSettings {
   storeId: string;
@@ -31,22 +32,12 @@ export function makeStoreRepository(table: Table): StoreRepository {
       );
     },
     async list() {
-      const stores: StoreRecord[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await table.doc.send(
-          new QueryCommand({
-            TableName: table.name,
-            IndexName: "gsi1",
-            KeyConditionExpression: "gsi1pk = :p",
-            ExpressionAttributeValues: { ":p": "STORES" },
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of out.Items ?? []) stores.push(toRecord(item));
-        start = out.LastEvaluatedKey;
-      } while (start);
-      return stores;
+      const items = await queryAll(table, {
+        IndexName: "gsi1",
+        KeyConditionExpression: "gsi1pk = :p",
+        ExpressionAttributeValues: { ":p": "STORES" },
+      });
+      return items.map(toRecord);
     },
   };
 }
