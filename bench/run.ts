@@ -3,7 +3,7 @@
  * of the given names) one after another, each in its own process, and prints one table. Budgets are
  * reported, not asserted: the exit code is non-zero only when a module crashes.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -24,6 +24,15 @@ function discover(filters: string[]): string[] {
   return names.filter((n) => filters.some((f) => n === f || n.startsWith(f)));
 }
 
+let current: ChildProcess | undefined;
+// Ctrl-C or a kill stops the module running now and the run: no further module starts.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    current?.kill(signal);
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  });
+}
+
 /** Runs one module in a child process with the same loader (tsx) as this one. */
 function runModule(name: string): Promise<ModuleResult> {
   const resultFile = join(tmpdir(), `sonrisa-bench-${process.pid}-${name}.json`);
@@ -33,6 +42,7 @@ function runModule(name: string): Promise<ModuleResult> {
     const child = spawn(process.execPath, [...process.execArgv, childEntry, join(benchDir, `${name}.ts`), resultFile], {
       stdio: "inherit",
     });
+    current = child;
     const finish = (error?: string) => {
       const seconds = Math.round((performance.now() - started) / 100) / 10;
       try {
