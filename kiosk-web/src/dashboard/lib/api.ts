@@ -6,6 +6,7 @@ import type { LoginResponse, PairingCodeResponse } from "@sonrisa/shared/schemas
 import type { AllResults, StoreResults } from "@sonrisa/shared/schemas/results";
 import type { StoreSettings } from "@sonrisa/shared/schemas/store";
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
+import { ApiError, apiFetch } from "../../common/http.ts";
 import type { DateRange } from "./range.ts";
 
 /** GET /v1/stores: settings plus the id (no shared response schema yet). */
@@ -28,44 +29,12 @@ export interface CommentPage {
   cursor: string | null;
 }
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-}
+export { ApiError };
 
 const TIMEOUT_MS = 20_000;
 
-async function send(method: string, path: string, token?: string, body?: unknown, signal?: AbortSignal) {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (token) headers.authorization = `Bearer ${token}`;
-  const timeout = AbortSignal.timeout(TIMEOUT_MS);
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      cache: "no-store",
-    });
-  } catch (err) {
-    if (signal?.aborted) throw err;
-    throw new ApiError(0, "network", err instanceof Error ? err.message : String(err));
-  }
-  if (!res.ok) {
-    const data = (await res.json().catch(() => undefined)) as
-      | { error?: { code?: string; message?: string } }
-      | undefined;
-    throw new ApiError(res.status, data?.error?.code ?? "http", data?.error?.message ?? res.statusText);
-  }
-  return res;
+function send(method: string, path: string, token?: string, body?: unknown, signal?: AbortSignal) {
+  return apiFetch(method, path, { token, body, signal, timeoutMs: TIMEOUT_MS });
 }
 
 export async function signIn(email: string, password: string): Promise<LoginResponse> {

@@ -1,6 +1,7 @@
 /** The staff console's API calls, same origin. Failures become an ApiError with the HTTP status (0 = no network). */
 import type { StaffLoginResponse } from "@sonrisa/shared/schemas/auth";
 import type { Gift, HandOverRequest, StockItem } from "@sonrisa/shared/schemas/surprises";
+import { ApiError, apiJson } from "../../common/http.ts";
 
 /** A gift as the API returns it; the list also carries the stock item a hand-over takes from. */
 export type StaffGift = Gift & { stockItem?: string };
@@ -20,44 +21,12 @@ export interface Today {
   pendingGifts: number;
 }
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    /** Seconds from a 429's retry-after header. */
-    readonly retryAfter?: number,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-}
+export { ApiError };
 
 const TIMEOUT_MS = 15_000;
 
-async function call<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (token) headers.authorization = `Bearer ${token}`;
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-      cache: "no-store",
-    });
-  } catch (err) {
-    throw new ApiError(0, "network", err instanceof Error ? err.message : String(err));
-  }
-  const data = await res.json().catch(() => undefined);
-  if (!res.ok) {
-    const error = (data as { error?: { code?: string; message?: string } } | undefined)?.error;
-    const retry = Number(res.headers.get("retry-after"));
-    throw new ApiError(res.status, error?.code ?? "http", error?.message ?? res.statusText, retry || undefined);
-  }
-  return data as T;
+function call<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+  return apiJson<T>(method, path, { token, body, timeoutMs: TIMEOUT_MS });
 }
 
 export function signInStaff(storeId: string, pin: string): Promise<StaffLoginResponse> {
