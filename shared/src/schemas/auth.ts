@@ -1,6 +1,7 @@
 /** Sign-in, staff PIN and kiosk pairing. */
 import { z } from "zod";
 import { StoreId } from "./common.ts";
+import { PairingCode } from "./pairing.ts";
 
 export const LoginRequest = z.strictObject({
   email: z.email().max(254),
@@ -23,12 +24,8 @@ export const StaffLoginResponse = z.strictObject({
   expiresAt: z.iso.datetime(),
 });
 
-/** Pairing codes are 8 characters from an alphabet without look-alikes. */
-export const PAIRING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-export const PairingCode = z
-  .string()
-  .transform((s) => s.trim().toUpperCase().replace(/[\s-]/g, ""))
-  .pipe(z.string().regex(/^[A-HJ-NP-Z2-9]{8}$/, "a pairing code is 8 letters and digits"));
+// The kiosk checks pairing codes too, so they live in pairing.ts (zod/mini); PairRequest uses the same object.
+export { PAIRING_ALPHABET, PairingCode } from "./pairing.ts";
 
 export const PairingCodeResponse = z.strictObject({ code: z.string(), expiresAt: z.iso.datetime() });
 export const PairRequest = z.strictObject({ code: PairingCode });

@@ -1,42 +1,16 @@
 /** A shopper's answer as the kiosk sends it, and the per-item results of ingestion. */
 import { z } from "zod";
 import { Lang, Localized } from "./common.ts";
+import { OptIn, Phone } from "./contact.ts";
 
 export const Score = z.number().int().min(1).max(5);
 
-/** E.164-ish phone: a plus and 8 to 15 digits, spaces allowed while typing. */
-export const Phone = z
-  .string()
-  .transform((s) => s.replace(/[\s()-]/g, ""))
-  .pipe(z.string().regex(/^\+?[0-9]{8,15}$/, "a phone number with 8 to 15 digits"));
-export const Email = z.email().max(254);
-
-export const SocialHandle = z.strictObject({
-  network: z.enum(["instagram", "tiktok", "facebook", "x"]),
-  handle: z
-    .string()
-    .transform((s) => s.trim().replace(/^@/, ""))
-    .pipe(z.string().regex(/^[A-Za-z0-9._]{1,30}$/, "a handle of letters, digits, dots and underscores")),
-});
-
-export const Consent = z.strictObject({
-  version: z.string().min(1).max(40),
-  granted: z.literal(true, { error: "consent must be granted to opt in" }),
-});
-
-export const OptIn = z
-  .strictObject({
-    email: Email.optional(),
-    phone: Phone.optional(),
-    social: SocialHandle.optional(),
-    consent: Consent,
-  })
-  .refine((o) => o.email || o.phone || o.social, "an opt-in needs an email, a phone or a social handle");
-export type OptIn = z.infer<typeof OptIn>;
+// The kiosk checks opt-ins too, so these live in contact.ts (zod/mini); the server parses with the same objects.
+export { Consent, Email, OptIn, Phone, SocialHandle } from "./contact.ts";
 
 export const Member = z
   .strictObject({
-    phone: Phone.optional(),
+    phone: z.optional(Phone),
     code: z
       .string()
       .regex(/^[A-Z0-9]{4,16}$/)
@@ -54,7 +28,7 @@ export const ResponseItem = z.strictObject({
     .optional(),
   comment: z.string().max(500).optional(),
   lang: Lang.optional(),
-  optIn: OptIn.optional(),
+  optIn: z.optional(OptIn),
   member: Member.optional(),
   /** Set by the kiosk when the tap came inside the store's minimum interval. */
   misuse: z.boolean().optional(),

@@ -1,10 +1,11 @@
 /**
- * Kiosk-side validation with the very schema objects the server uses. zod is the largest dependency of
- * the kiosk, so this module is its own chunk, loaded when the pairing or opt-in screen needs it (and
- * precached by the service worker, so it is there offline too).
+ * Kiosk-side validation with the very schema objects the server uses (written with zod/mini, so only a
+ * small part of zod comes along). It is still the kiosk's largest dependency, so this module is its own
+ * chunk, loaded when the pairing or opt-in screen needs it (and precached by the service worker, so it is
+ * there offline too).
  */
-import { PairingCode } from "@sonrisa/shared/schemas/auth";
-import { OptIn } from "@sonrisa/shared/schemas/responses";
+import { OptIn } from "@sonrisa/shared/schemas/contact";
+import { PairingCode } from "@sonrisa/shared/schemas/pairing";
 
 /** The normalised code (upper case, no spaces or dashes), or undefined when it cannot be one. */
 export function parsePairingCode(raw: string): string | undefined {
