@@ -14,11 +14,14 @@ import { pairKiosk } from "./kiosk.ts";
 
 const kioskWeb = fileURLToPath(new URL("../../../kiosk-web/", import.meta.url));
 
-/** Builds kiosk-web into a fresh temporary directory (never the shared dist), optionally with source maps. */
+/**
+ * Builds the kiosk page (vite.kiosk.config.ts; the other pages are a build of their own) into a fresh
+ * temporary directory, never the shared dist, optionally with source maps.
+ */
 export async function buildKiosk(opts: { sourcemap?: boolean } = {}): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), "sonrisa-kiosk-build-"));
   await build({
-    configFile: join(kioskWeb, "vite.config.ts"),
+    configFile: join(kioskWeb, "vite.kiosk.config.ts"),
     root: kioskWeb,
     logLevel: "error",
     build: { outDir, emptyOutDir: true, sourcemap: opts.sourcemap ?? false },
