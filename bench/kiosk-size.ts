@@ -1,8 +1,9 @@
 /**
  * What /kiosk downloads, gzipped: JS + CSS of a paired start (the attract screen), measured twice (from the
- * Vite manifest, walking the kiosk entry's static imports, and by loading the page in Chromium), then with
- * the chunks loaded on demand (pairing, opt-in validation with zod, staff panel). The service worker and
- * its precache are not counted. Source maps prove no staff or dashboard module is in any kiosk chunk.
+ * build: what kiosk/index.html links plus the Vite manifest walked from the kiosk entry's static imports; and
+ * by loading the page in Chromium), then with the chunks loaded on demand (pairing, opt-in validation with
+ * zod, staff panel). The service worker and its precache are not counted. Source maps prove no staff or
+ * dashboard module is in any kiosk chunk.
  */
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -37,6 +38,12 @@ function closure(manifest: Manifest, key: string, lazy: boolean, seen = new Set<
   return files;
 }
 
+/** Scripts and stylesheets the built page links itself (the one stylesheet is not in the entry's manifest record). */
+function linkedAssets(dist: string, page: string): string[] {
+  const html = readFileSync(join(dist, page), "utf8");
+  return [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+}
+
 /** Gzipped size of a built file, without the source-map comment this build adds. */
 function gz(dist: string, file: string): number {
   const text = readFileSync(join(dist, file), "utf8").replace(/\n?\/[/*]# sourceMappingURL=.*$/m, "");
@@ -62,8 +69,9 @@ function foreignModules(dist: string, files: Iterable<string>): string[] {
 export async function run(): Promise<BenchRow[]> {
   const dist = await buildKiosk({ sourcemap: true });
   const manifest = JSON.parse(readFileSync(join(dist, ".vite/manifest.json"), "utf8")) as Manifest;
-  const initial = closure(manifest, "kiosk/index.html", false);
-  const everything = closure(manifest, "kiosk/index.html", true);
+  const linked = linkedAssets(dist, "kiosk/index.html");
+  const initial = new Set([...linked, ...closure(manifest, "kiosk/index.html", false)]);
+  const everything = new Set([...linked, ...closure(manifest, "kiosk/index.html", true)]);
   const sum = (files: Iterable<string>) => [...files].reduce((total, f) => total + gz(dist, f), 0);
 
   // The same paired start, as Chromium sees it: every script and style the page requested.
@@ -88,7 +96,7 @@ export async function run(): Promise<BenchRow[]> {
 
   return [
     {
-      metric: "/kiosk JS+CSS, paired start (manifest walk), gzip",
+      metric: "/kiosk JS+CSS, paired start (page links + manifest walk), gzip",
       value: kb(initialBytes),
       unit: "KB",
       budget: `≤ ${BUDGET_KB}`,

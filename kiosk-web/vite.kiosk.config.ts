@@ -57,6 +57,11 @@ export default defineConfig({
     emptyOutDir: true,
     // bench/kiosk-size.ts walks this manifest from the kiosk entry.
     manifest: true,
+    // Kiosks run Chromium, which preloads modules natively.
+    modulePreload: { polyfill: false },
+    // One stylesheet: the few rules of the rarely shown screens (pairing, staff panel) gzip smaller in it
+    // than as files of their own.
+    cssCodeSplit: false,
     rollupOptions: { input: { kiosk: resolve(root, "kiosk/index.html") } },
   },
 });
