@@ -2,7 +2,8 @@
  * Results latency as the table grows: one store over 365 days and all stores over 30 days, measured at
  * 10,000 and at 1,000,000 stored answers (BENCH_RESULTS_ANSWERS to change the larger size). Answers
  * are loaded with the real writer (support/bulk-load.ts), checked through the API and by counting the
- * table's answer items on their index, then each route is timed over 30 requests after a warm-up.
+ * table's answer items on their index; then the sealed months are rolled up as the scheduled job does,
+ * and each route is timed over 100 requests after a warm-up of 30.
  */
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { AllResults } from "@sonrisa/shared/schemas/results";
@@ -10,8 +11,9 @@ import { addDays, localParts } from "@sonrisa/shared/time";
 import { makeAnswerWriter } from "../functions/src/adapters/dynamo/answer-writer.ts";
 import { makeDocumentClient, type Table } from "../functions/src/adapters/dynamo/client.ts";
 import { keys } from "../functions/src/adapters/dynamo/keys.ts";
-import { monthsBetween } from "../functions/src/adapters/dynamo/results-repository.ts";
+import { makeResultsRepository, monthsBetween } from "../functions/src/adapters/dynamo/results-repository.ts";
 import { makeStoreRepository } from "../functions/src/adapters/dynamo/store-repository.ts";
+import { rollUpStore } from "../functions/src/domain/store-periods.ts";
 import { startLocalStack } from "../functions/src/local/local-stack.ts";
 import { type ApiClient, makeApiClient } from "./support/api.ts";
 import { bulkLoad } from "./support/bulk-load.ts";
@@ -21,8 +23,8 @@ import { quantile, round } from "./support/stats.ts";
 
 const SIZES = [10_000, Number(process.env.BENCH_RESULTS_ANSWERS ?? 1_000_000)];
 const CONCURRENCY = Number(process.env.BENCH_LOAD_CONCURRENCY ?? 4);
-const WARM_UP = 20;
-const SAMPLES = 30;
+const WARM_UP = 30;
+const SAMPLES = 100;
 const BUDGET_MS = 150;
 const BUDGET_RATIO = 1.5;
 const STORE = "madrid-centro";
@@ -147,6 +149,19 @@ export async function run(): Promise<BenchRow[]> {
         unit: `answers / ${items.toLocaleString("en-US")} items`,
         budget: `= ${size.toLocaleString("en-US")}`,
         ok: counted === size && items === size,
+      });
+
+      // What the roll-up-months job does every 6 hours: roll up the sealed months that have none yet.
+      process.stderr.write(`[results-latency] rolling up sealed months (the scheduled job)\n`);
+      const rollStarted = performance.now();
+      let rolled = 0;
+      for (const s of stores) {
+        rolled += (await rollUpStore(makeResultsRepository(table), s.storeId, localParts(now, s.timeZone).date)).length;
+      }
+      rows.push({
+        metric: `${label}: roll-up job, sealed months written`,
+        value: rolled,
+        unit: `months in ${round((performance.now() - rollStarted) / 1000, 1)} s`,
       });
 
       process.stderr.write(`[results-latency] timing the results routes at ${label}\n`);

@@ -50,8 +50,19 @@ export const routes: readonly Route[] = [
   { method: "GET", path: "/v1/stores/{storeId}/today", handler: "get-store-today", roles: ["admin", "staff"] },
 ];
 
+/** A job run on a schedule; `timeoutMinutes` defaults to 1, `mails` marks jobs that send email. */
+export interface Job {
+  readonly handler: string;
+  readonly everyMinutes: number;
+  readonly timeoutMinutes?: number;
+  readonly mails?: boolean;
+}
+
 /** Jobs run on a schedule (EventBridge in AWS, a timer locally). */
-export const jobs = [{ handler: "expire-gifts", everyMinutes: 5 }] as const;
+export const jobs: readonly Job[] = [
+  { handler: "expire-gifts", everyMinutes: 5 },
+  { handler: "roll-up-months", everyMinutes: 360, timeoutMinutes: 15 },
+];
 
 /** Turns `/v1/stores/{storeId}/results` into a matcher that yields path parameters. */
 export function matchPath(pattern: string, path: string): Record<string, string> | undefined {

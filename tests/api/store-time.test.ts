@@ -45,7 +45,7 @@ describe("store-local time", () => {
     expect(out.map((r) => r.status)).toEqual(["stored", "stored"]);
     const store = (await d.stores.get("madrid-centro"))!;
     const days = await d.results.storeDays("madrid-centro", "2026-03-28", "2026-03-30");
-    const r = storeResults(store, days, { from: "2026-03-28", to: "2026-03-30" });
+    const r = storeResults(store, { days, months: [] }, { from: "2026-03-28", to: "2026-03-30" });
     expect(r.daily.map((x) => x.total)).toEqual([0, 2, 0]);
     expect(r.heatmap[6]![23]).toEqual({ total: 1, positive: 1 });
     expect(r.heatmap[6]![1]).toEqual({ total: 1, positive: 0 });
@@ -61,7 +61,7 @@ describe("store-local time", () => {
 
     const store = (await d.stores.get("mexico-roma"))!;
     const days = await d.results.storeDays("mexico-roma", "2026-05-31", "2026-06-01");
-    const r = storeResults(store, days, { from: "2026-05-31", to: "2026-06-01" });
+    const r = storeResults(store, { days, months: [] }, { from: "2026-05-31", to: "2026-06-01" });
     expect(r.daily.map((x) => x.total)).toEqual([0, 1]);
     expect(r.heatmap[0]![0]!.total).toBe(1);
   });

@@ -112,15 +112,28 @@ describe("permissions", () => {
   });
 });
 
+/** EventBridge's rate expression in the largest whole unit, as CDK writes it. */
+function rateOf(minutes: number): string {
+  const [n, unit] =
+    minutes % 1440 === 0 ? [minutes / 1440, "day"] : minutes % 60 === 0 ? [minutes / 60, "hour"] : [minutes, "minute"];
+  return `rate(${n} ${unit}${n === 1 ? "" : "s"})`;
+}
+
 describe("jobs", () => {
   it("each run on an EventBridge rule at the rate of the route table", () => {
     const rules = Object.values(resourcesOf(main, "AWS::Events::Rule"));
     expect(rules).toHaveLength(jobs.length);
     for (const job of jobs) {
-      const minutes: number = job.everyMinutes;
-      const rate = minutes === 1 ? "rate(1 minute)" : `rate(${minutes} minutes)`;
+      const rate = rateOf(job.everyMinutes);
       const rule = rules.find((r) => JSON.stringify(r.Properties.Targets).includes(`"${functionId(job.handler)}"`));
       expect(rule?.Properties.ScheduleExpression, job.handler).toBe(rate);
+    }
+  });
+
+  it("each get the time the route table gives it (a minute unless it says more)", () => {
+    const functions = resourcesOf(main, "AWS::Lambda::Function");
+    for (const job of jobs) {
+      expect(functions[functionId(job.handler)]?.Properties.Timeout, job.handler).toBe((job.timeoutMinutes ?? 1) * 60);
     }
   });
 });

@@ -15,6 +15,7 @@ import { addDays, daysBetween, localParts, weekdayOf, weekStart } from "@sonrisa
 import type { DayItem } from "../adapters/dynamo/results-repository.ts";
 import type { StoreRecord } from "../adapters/dynamo/store-repository.ts";
 import { Invalid } from "./errors.ts";
+import { DAY_SLOTS, dayCount, heatIndex, lastDayOf, type StorePeriods, SUM_KEYS, type SumKey } from "./month-rollup.ts";
 
 export const MAX_RANGE_DAYS = 400;
 export const DEFAULT_RANGE_DAYS = 30;
@@ -34,61 +35,93 @@ export function resolveRange(query: { from?: string; to?: string }, timeZone: st
   return { from, to };
 }
 
-function num(item: DayItem, attr: string): number {
-  const v = item[attr];
-  return typeof v === "number" ? v : 0;
-}
-
 export function countsOf(item: DayItem, includeMisuse: boolean): ScoreCounts {
   const counts = emptyCounts();
-  for (const s of SCORES) counts[s] = num(item, `s${s}`) + (includeMisuse ? num(item, `m${s}`) : 0);
+  for (const s of SCORES) counts[s] = dayCount(item, `s${s}`) + (includeMisuse ? dayCount(item, `m${s}`) : 0);
   return counts;
 }
 
-function misuseOf(item: DayItem): number {
-  return SCORES.reduce((sum, s) => sum + num(item, `m${s}`), 0);
+function misuseCountsOf(item: DayItem): ScoreCounts {
+  const counts = emptyCounts();
+  for (const s of SCORES) counts[s] = dayCount(item, `m${s}`);
+  return counts;
 }
 
 function point(date: string, counts: ScoreCounts) {
   return { date, total: totalOf(counts), counts, csat: csatOf(counts), index: indexOf(counts) };
 }
 
+/** Per date: scored answers and misuse, from day items and the days inside month roll-ups. */
+type DailyCounts = Map<string, { scored: ScoreCounts; misuse: ScoreCounts }>;
+
+/** Everything but the per-day counts, summed over the periods read. */
+function foldPeriods(periods: StorePeriods) {
+  const daily: DailyCounts = new Map();
+  const heat = new Uint32Array(7 * 24 * 2);
+  const reasons = new Map<string, number>();
+  const sums = Object.fromEntries(SUM_KEYS.map((k) => [k, 0])) as Record<SumKey, number>;
+  const addReason = (id: string, n: number) => reasons.set(id, (reasons.get(id) ?? 0) + n);
+  for (const item of periods.days) {
+    daily.set(item.date, { scored: countsOf(item, false), misuse: misuseCountsOf(item) });
+    const weekday = weekdayOf(item.date);
+    for (let h = 0; h < 24; h++) {
+      const hh = String(h).padStart(2, "0");
+      heat[heatIndex(weekday, h, false)]! += dayCount(item, `h${hh}c`);
+      heat[heatIndex(weekday, h, true)]! += dayCount(item, `h${hh}p`);
+    }
+    for (const [attr, value] of Object.entries(item)) {
+      if (attr.startsWith("r_") && typeof value === "number") addReason(attr.slice(2), value);
+    }
+    for (const k of SUM_KEYS) sums[k] += dayCount(item, k);
+  }
+  for (const m of periods.months) {
+    const last = Number(lastDayOf(m.month).slice(8, 10));
+    for (let d = 1; d <= last; d++) {
+      const base = (d - 1) * DAY_SLOTS;
+      const scored = emptyCounts();
+      const misuse = emptyCounts();
+      SCORES.forEach((s, i) => {
+        scored[s] = m.days[base + i]!;
+        misuse[s] = m.days[base + 5 + i]!;
+      });
+      daily.set(`${m.month}-${String(d).padStart(2, "0")}`, { scored, misuse });
+    }
+    m.heat.forEach((n, i) => {
+      heat[i]! += n;
+    });
+    for (const [id, n] of Object.entries(m.reasons)) addReason(id, n);
+    for (const k of SUM_KEYS) sums[k] += m.sums[k];
+  }
+  return { daily, heat, reasons, sums };
+}
+
+/** One store's results over a range, from the day items and month roll-ups that cover it. */
 export function storeResults(
   store: StoreRecord,
-  days: DayItem[],
+  periods: StorePeriods,
   range: DateRange,
   includeMisuse = false,
 ): StoreResults {
-  const byDate = new Map(days.map((d) => [d.date, d]));
+  const { daily: byDate, heat, reasons, sums } = foldPeriods(periods);
   let counts = emptyCounts();
   let misuse = 0;
   const daily = [];
   const weeks = new Map<string, ScoreCounts>();
-  const heatmap = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => ({ total: 0, positive: 0 })));
-  const reasons = new Map<string, number>();
-  const sums = { opt: 0, gw: 0, gh: 0, gs: 0, ho: 0, tr: 0 };
   for (let date = range.from; date <= range.to; date = addDays(date, 1)) {
-    const item = byDate.get(date);
-    const dayCounts = item ? countsOf(item, includeMisuse) : emptyCounts();
+    const day = byDate.get(date);
+    const dayCounts = !day ? emptyCounts() : includeMisuse ? mergeCounts(day.scored, day.misuse) : day.scored;
     daily.push(point(date, dayCounts));
     counts = mergeCounts(counts, dayCounts);
     const week = weekStart(date);
     weeks.set(week, mergeCounts(weeks.get(week) ?? emptyCounts(), dayCounts));
-    if (!item) continue;
-    misuse += misuseOf(item);
-    const row = heatmap[weekdayOf(date)]!;
-    for (let h = 0; h < 24; h++) {
-      const hh = String(h).padStart(2, "0");
-      row[h]!.total += num(item, `h${hh}c`);
-      row[h]!.positive += num(item, `h${hh}p`);
-    }
-    for (const [attr, value] of Object.entries(item)) {
-      if (attr.startsWith("r_") && typeof value === "number") {
-        reasons.set(attr.slice(2), (reasons.get(attr.slice(2)) ?? 0) + value);
-      }
-    }
-    for (const k of Object.keys(sums) as Array<keyof typeof sums>) sums[k] += num(item, k);
+    if (day) misuse += totalOf(day.misuse);
   }
+  const heatmap = Array.from({ length: 7 }, (_, w) =>
+    Array.from({ length: 24 }, (_, h) => ({
+      total: heat[heatIndex(w, h, false)]!,
+      positive: heat[heatIndex(w, h, true)]!,
+    })),
+  );
   return {
     storeId: store.storeId,
     name: store.name,
@@ -122,7 +155,7 @@ export function allResults(
   for (const day of days) {
     const acc = byStore.get(day.storeId) ?? { counts: emptyCounts(), misuse: 0 };
     acc.counts = mergeCounts(acc.counts, countsOf(day, includeMisuse));
-    acc.misuse += misuseOf(day);
+    acc.misuse += totalOf(misuseCountsOf(day));
     byStore.set(day.storeId, acc);
   }
   const rows = stores.map((store) => {

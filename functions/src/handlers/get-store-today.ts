@@ -12,7 +12,7 @@ async function main({ params }: ApiRequest<undefined, unknown>) {
   const store = await requireStore(deps.stores, params.storeId);
   const today = resolveRange({}, store.timeZone, deps.clock.now()).to;
   const days = await makeResultsRepository(realTable()).storeDays(store.storeId, today, today);
-  const r = storeResults(store, days, { from: today, to: today });
+  const r = storeResults(store, { days, months: [] }, { from: today, to: today });
   return json(200, {
     storeId: store.storeId,
     name: store.name,

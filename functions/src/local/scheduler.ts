@@ -1,7 +1,7 @@
 /** Runs the scheduled jobs locally on a timer, as EventBridge does in AWS. */
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { jobs } from "@sonrisa/shared";
+import { type Job, jobs } from "@sonrisa/shared";
 import type { Context, ScheduledEvent } from "aws-lambda";
 import { buildContext } from "./api-event.ts";
 import { describeError, type LocalLog, makeLog } from "./log.ts";
@@ -32,7 +32,8 @@ export function startScheduler(opts: SchedulerOptions = {}): Scheduler {
   const running = new Map<string, Promise<void>>();
   const announcedMissing = new Set<string>();
 
-  async function run(name: string): Promise<void> {
+  async function run(job: Job): Promise<void> {
+    const name = job.handler;
     if (!loader.exists(name)) {
       if (!announcedMissing.has(name)) log.debug(`job ${name}: functions/src/jobs/${name}.ts not written yet, skipped`);
       announcedMissing.add(name);
@@ -42,23 +43,27 @@ export function startScheduler(opts: SchedulerOptions = {}): Scheduler {
     try {
       const mod = await loader.load(name);
       if (typeof mod.handler !== "function") throw new Error(`${name}.ts does not export a handler`);
-      await mod.handler(scheduledEvent(name), buildContext(`sonrisa-local-${name}`, 60_000));
+      await mod.handler(
+        scheduledEvent(name),
+        buildContext(`sonrisa-local-${name}`, (job.timeoutMinutes ?? 1) * 60_000),
+      );
       log.debug(`job ${name} done in ${Math.round(performance.now() - started)} ms`);
     } catch (error) {
       log.error(`job ${name} failed: ${describeError(error)}`);
     }
   }
 
-  function tick(name: string): void {
+  function tick(job: Job): void {
+    const name = job.handler;
     if (running.has(name)) return; // the previous run is still going
-    const work = run(name).finally(() => running.delete(name));
+    const work = run(job).finally(() => running.delete(name));
     running.set(name, work);
   }
 
   for (const job of jobs) {
     const first = setTimeout(() => {
-      tick(job.handler);
-      const every = setInterval(() => tick(job.handler), job.everyMinutes * 60_000);
+      tick(job);
+      const every = setInterval(() => tick(job), job.everyMinutes * 60_000);
       every.unref();
       timers.push(every);
     }, opts.firstRunAfterMs ?? 10_000);

@@ -1,4 +1,6 @@
 // One EventBridge rule and function per job of the route table; jobs that send mail may use SES.
+
+import type { Job } from "@sonrisa/shared/routes";
 import { Arn, Duration, Stack } from "aws-cdk-lib";
 import type { ITable } from "aws-cdk-lib/aws-dynamodb";
 import { Rule, Schedule } from "aws-cdk-lib/aws-events";
@@ -11,12 +13,8 @@ import { grantTableAccess } from "../table-access.ts";
 import { pascalCase } from "./naming.ts";
 import { type FunctionEnvironment, SonrisaFunction } from "./sonrisa-function.ts";
 
-/** A job as declared in shared/src/routes.ts; `mails` marks jobs that send email. */
-export interface JobDefinition {
-  readonly handler: string;
-  readonly everyMinutes: number;
-  readonly mails?: boolean;
-}
+/** A job as declared in shared/src/routes.ts. */
+export type JobDefinition = Job;
 
 /** Props of {@link ScheduledJobs}. */
 export interface ScheduledJobsProps {
@@ -39,7 +37,7 @@ export class ScheduledJobs extends Construct {
         entry: props.jobEntry(job.handler),
         description: `Sonrisa job ${job.handler}, every ${job.everyMinutes} min`,
         environment: props.environment,
-        timeout: Duration.minutes(1),
+        timeout: Duration.minutes(job.timeoutMinutes ?? 1),
       });
       grantTableAccess(fn, props.table, "readWrite");
       if (job.mails) fn.addToRolePolicy(sendMailStatement(this, props.environment.MAIL_FROM));

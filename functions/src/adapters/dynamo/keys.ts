@@ -42,6 +42,8 @@ export const keys = {
 
   /** Per-store, per-local-day aggregate: counts, hours, reasons, opt-ins, gifts. Range-read per store. */
   storeDay: (storeId: string, date: string) => ({ pk: `AGG#${storeId}`, sk: `DAY#${date}` }),
+  /** Per-store roll-up of a sealed local month (fixed size); range-read per store beside its day items. */
+  storeMonth: (storeId: string, month: string) => ({ pk: `AGG#${storeId}`, sk: `MONTH#${month}` }),
   /** gsi1: the same day items across stores, by local month and shard (all-store results). */
   storeDayIndex: (storeId: string, date: string) => ({
     gsi1pk: `ORGMONTH#${date.slice(0, 7)}#${shardOf(storeId)}`,

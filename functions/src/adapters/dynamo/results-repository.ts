@@ -1,6 +1,7 @@
 /** Reads of aggregates and answers for results, comments and export. Cost grows with the range, not with volume. */
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { Invalid } from "../../domain/errors.ts";
+import { type MonthRollup, SUM_KEYS, type SumKey } from "../../domain/month-rollup.ts";
 import type { Table } from "./client.ts";
 import { keys, ORG_SHARDS } from "./keys.ts";
 import { queryAll } from "./query-all.ts";
@@ -14,6 +15,13 @@ export interface Page<T> {
 
 export interface ResultsRepository {
   storeDays(storeId: string, from: string, to: string): Promise<DayItem[]>;
+  /** Roll-ups of a store's months `from`..`to` (YYYY-MM) that exist. */
+  storeMonths(storeId: string, from: string, to: string): Promise<MonthRollup[]>;
+  /** Every month of a store that has a roll-up. */
+  rolledUpMonths(storeId: string): Promise<string[]>;
+  /** The store's first local day with any aggregate. */
+  firstDay(storeId: string): Promise<string | undefined>;
+  putMonth(rollup: MonthRollup): Promise<void>;
   orgDays(from: string, to: string): Promise<DayItem[]>;
   comments(
     storeId: string,
@@ -34,6 +42,56 @@ export function makeResultsRepository(table: Table): ResultsRepository {
         KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
         ExpressionAttributeValues: { ":pk": pk, ":from": `DAY#${from}`, ":to": `DAY#${to}` },
       })) as DayItem[];
+    },
+    async storeMonths(storeId, from, to) {
+      const items = await queryAll(table, {
+        KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
+        ExpressionAttributeValues: {
+          ":pk": keys.storeMonth(storeId, from).pk,
+          ":from": keys.storeMonth(storeId, from).sk,
+          ":to": keys.storeMonth(storeId, to).sk,
+        },
+      });
+      return items.map(decodeMonth);
+    },
+    async rolledUpMonths(storeId) {
+      const items = await queryAll(table, {
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :month)",
+        ExpressionAttributeValues: { ":pk": keys.storeMonth(storeId, "").pk, ":month": "MONTH#" },
+        ProjectionExpression: "sk",
+      });
+      return items.map((item) => String(item.sk).slice("MONTH#".length));
+    },
+    async firstDay(storeId) {
+      const out = await table.doc.send(
+        new QueryCommand({
+          TableName: table.name,
+          KeyConditionExpression: "pk = :pk AND begins_with(sk, :day)",
+          ExpressionAttributeValues: { ":pk": keys.storeDay(storeId, "").pk, ":day": "DAY#" },
+          ProjectionExpression: "sk",
+          Limit: 1,
+        }),
+      );
+      const sk = out.Items?.[0]?.sk;
+      return typeof sk === "string" ? sk.slice("DAY#".length) : undefined;
+    },
+    async putMonth(rollup) {
+      await table.doc.send(
+        new PutCommand({
+          TableName: table.name,
+          Item: {
+            ...keys.storeMonth(rollup.storeId, rollup.month),
+            entity: "StoreMonth",
+            storeId: rollup.storeId,
+            month: rollup.month,
+            days: toBytes(rollup.days),
+            heat: toBytes(rollup.heat),
+            reasons: rollup.reasons,
+            ...rollup.sums,
+            rolledUpAt: new Date().toISOString(),
+          },
+        }),
+      );
     },
     async orgDays(from, to) {
       const queries = monthsBetween(from, to).flatMap((month) =>
@@ -90,6 +148,31 @@ export function makeResultsRepository(table: Table): ResultsRepository {
         } while (start);
       }
     },
+  };
+}
+
+/** Counters as little-endian 32-bit words: a fixed size whatever the counts. */
+function toBytes(words: Uint32Array): Uint8Array {
+  const bytes = new Uint8Array(words.length * 4);
+  const view = new DataView(bytes.buffer);
+  for (const [i, w] of words.entries()) view.setUint32(i * 4, w, true);
+  return bytes;
+}
+
+function fromBytes(bytes: Uint8Array): Uint32Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Uint32Array.from({ length: bytes.byteLength / 4 }, (_, i) => view.getUint32(i * 4, true));
+}
+
+function decodeMonth(item: Record<string, unknown>): MonthRollup {
+  const sums = Object.fromEntries(SUM_KEYS.map((k) => [k, Number(item[k] ?? 0)])) as Record<SumKey, number>;
+  return {
+    storeId: String(item.storeId),
+    month: String(item.month),
+    days: fromBytes(item.days as Uint8Array),
+    heat: fromBytes(item.heat as Uint8Array),
+    reasons: (item.reasons ?? {}) as Record<string, number>,
+    sums,
   };
 }
 

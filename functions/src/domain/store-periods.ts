@@ -1,0 +1,82 @@
+/**
+ * Which aggregates a store's results read: month roll-ups for the sealed months the range covers whole,
+ * day items for the rest (edges, recent weeks, and any sealed month the job has not rolled up yet).
+ * And the job's use case that writes the missing roll-ups.
+ */
+import { addDays } from "@sonrisa/shared/time";
+import type { ResultsRepository } from "../adapters/dynamo/results-repository.ts";
+import { isSealed, lastDayOf, lastSealedMonth, monthsFromTo, rollUp, type StorePeriods } from "./month-rollup.ts";
+import type { DateRange } from "./results.ts";
+
+export interface ReadPlan {
+  /** Sealed months inside the range, oldest first. */
+  months: string[];
+  /** Date spans read from day items. */
+  spans: DateRange[];
+}
+
+/** Splits a range into whole sealed months and day spans; sealed months only precede unsealed ones. */
+export function planRead(range: DateRange, today: string): ReadPlan {
+  const months: string[] = [];
+  const spans: DateRange[] = [];
+  let spanFrom: string | undefined;
+  for (let date = range.from; date <= range.to; ) {
+    const month = date.slice(0, 7);
+    const last = lastDayOf(month);
+    if (date === `${month}-01` && last <= range.to && isSealed(month, today)) {
+      if (spanFrom) spans.push({ from: spanFrom, to: addDays(date, -1) });
+      spanFrom = undefined;
+      months.push(month);
+    } else {
+      spanFrom ??= date;
+    }
+    date = addDays(last < range.to ? last : range.to, 1);
+  }
+  if (spanFrom) spans.push({ from: spanFrom, to: range.to });
+  return { months, spans };
+}
+
+/** The aggregates of a store over a range; months without a roll-up yet are read day by day. */
+export async function readStorePeriods(
+  repo: Pick<ResultsRepository, "storeDays" | "storeMonths">,
+  storeId: string,
+  range: DateRange,
+  today: string,
+): Promise<StorePeriods> {
+  const plan = planRead(range, today);
+  const [months, ...spans] = await Promise.all([
+    plan.months.length ? repo.storeMonths(storeId, plan.months[0]!, plan.months.at(-1)!) : [],
+    ...plan.spans.map((s) => repo.storeDays(storeId, s.from, s.to)),
+  ]);
+  const days = spans.flat();
+  const rolled = new Set(months.map((m) => m.month));
+  const missing = plan.months.filter((m) => !rolled.has(m));
+  if (missing.length) {
+    const fallback = await repo.storeDays(storeId, `${missing[0]}-01`, lastDayOf(missing.at(-1)!));
+    days.push(...fallback.filter((d) => missing.includes(d.date.slice(0, 7))));
+  }
+  return { days, months: months.filter((m) => plan.months.includes(m.month)) };
+}
+
+/**
+ * Writes the roll-up of every sealed month of a store that lacks one, from its first day with data;
+ * returns the months written. Sealed months never change, so a run can be repeated or interrupted.
+ */
+export async function rollUpStore(
+  repo: Pick<ResultsRepository, "firstDay" | "rolledUpMonths" | "storeDays" | "putMonth">,
+  storeId: string,
+  today: string,
+): Promise<string[]> {
+  const first = await repo.firstDay(storeId);
+  const last = lastSealedMonth(today);
+  if (!first || first.slice(0, 7) > last) return [];
+  const done = new Set(await repo.rolledUpMonths(storeId));
+  const written: string[] = [];
+  for (const month of monthsFromTo(first.slice(0, 7), last)) {
+    if (done.has(month)) continue;
+    const days = await repo.storeDays(storeId, `${month}-01`, lastDayOf(month));
+    await repo.putMonth(rollUp(storeId, month, days));
+    written.push(month);
+  }
+  return written;
+}
