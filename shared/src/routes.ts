@@ -14,6 +14,13 @@ export interface Route {
   handler: string;
   /** Roles allowed; an empty list means anyone. Store-scoped roles (staff, device) only reach their own store. */
   roles: readonly Role[];
+  /**
+   * Set when the answer is streamed: written to the client as it is produced, with no size cap but the
+   * 200 MB of a streamed Lambda response. Deployed, such a route is served by its function's URL
+   * (response streaming), not by the HTTP API, which buffers answers and caps them at 6 MB.
+   * `timeoutMinutes` is how long the function may take to write it all.
+   */
+  stream?: { readonly timeoutMinutes: number };
 }
 
 const anyone: readonly Role[] = [];

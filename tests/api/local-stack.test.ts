@@ -154,7 +154,7 @@ describe("test harness on the seeded demo organisation", () => {
   });
 });
 
-/** API Gateway v2 semantics, with stand-in handlers named after real routes (the throwing one is expected). */
+/** API Gateway v2 and function URL semantics, with stand-in handlers named after real routes (the failing ones are expected). */
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
 // Stand-in handlers named after real routes: one echoes its event and context, others return odd results.
@@ -173,9 +173,31 @@ const stubs: Record<string, string> = {
   });`,
   "list-stores": "export const handler = async () => ({ stores: [] });",
   "login-user": `export const handler = async () => { throw new Error("boom"); };`,
+  // Response streaming, as a function URL runs it: the test releases the second chunk.
+  "export-responses": `export const handler = awslambda.streamifyResponse(async (event, stream) => {
+    const out = awslambda.HttpResponseStream.from(stream, {
+      statusCode: 201, headers: { "content-type": "text/plain", "x-kind": "stream" }, cookies: ["c=1; Path=/"],
+    });
+    out.write("first\\n");
+    await new Promise((resolve) => { globalThis.sonrisaNextChunk = resolve; });
+    out.end("last\\n");
+  });`,
+  "list-comments": `export const handler = awslambda.streamifyResponse(async (event, stream) => {
+    stream.write("partial");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    throw new Error("the table went away");
+  });`,
+  "get-stock": `export const handler = awslambda.streamifyResponse(async () => { throw new Error("before any byte"); });`,
+  "get-surprise-rules": `export const handler = awslambda.streamifyResponse(async (event, stream) => {
+    globalThis.sonrisaStreamClosed = new Promise((resolve) => stream.once("close", resolve));
+    while (!stream.destroyed) {
+      stream.write("tick\\n");
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  });`,
 };
 
-describe("API Gateway v2 events", () => {
+describe("handlers run as API Gateway v2 and function URLs run them", () => {
   let dir: string;
   let server: ListeningServer;
 
@@ -249,6 +271,49 @@ describe("API Gateway v2 events", () => {
 
     expect(res.status).toBe(500);
     expect(await res.json()).toEqual({ error: { code: "internal", message: "Internal error" } });
+  });
+
+  it("streams a response-streaming handler's answer chunked, as it writes it, with the prelude's status", async () => {
+    const res = await fetch(`${server.url}/v1/export/responses.csv`);
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+
+    const first = await reader.read();
+    (globalThis as { sonrisaNextChunk?: () => void }).sonrisaNextChunk?.();
+    let rest = "";
+    for (let next = await reader.read(); !next.done; next = await reader.read()) rest += next.value;
+
+    expect(first.value).toBe("first\n");
+    expect(rest).toBe("last\n");
+    expect(res.status).toBe(201);
+    expect(res.headers.get("content-type")).toBe("text/plain");
+    expect(res.headers.get("x-kind")).toBe("stream");
+    expect(res.headers.getSetCookie()).toEqual(["c=1; Path=/"]);
+    expect(res.headers.get("transfer-encoding")).toBe("chunked");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("cuts the connection when a streaming handler fails midway, so no one mistakes the part for the whole", async () => {
+    const res = await fetch(`${server.url}/v1/stores/madrid-centro/comments`);
+
+    expect(res.status).toBe(200);
+    await expect(res.text()).rejects.toThrow();
+  });
+
+  it("answers 500 with the error shape when a streaming handler fails before its first byte", async () => {
+    const res = await fetch(`${server.url}/v1/stores/madrid-centro/stock`);
+
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ error: { code: "internal", message: "Internal error" } });
+  });
+
+  it("stops a streaming handler's stream when the client goes away", async () => {
+    const abort = new AbortController();
+    const res = await fetch(`${server.url}/v1/surprise-rules`, { signal: abort.signal });
+    await res.body!.getReader().read();
+
+    abort.abort();
+
+    await (globalThis as { sonrisaStreamClosed?: Promise<void> }).sonrisaStreamClosed;
   });
 
   it("answers 501 for a route whose handler is not written yet", async () => {

@@ -1,6 +1,7 @@
 /**
  * The local origin: `/v1/*` runs the real Lambda handlers with API Gateway v2 events built from the shared
- * route table, `/mail` shows caught mail, everything else is the built PWA.
+ * route table (streamed routes as a function URL in RESPONSE_STREAM mode would run them), `/mail` shows
+ * caught mail, everything else is the built PWA.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
@@ -8,6 +9,12 @@ import { matchPath, type Route, routes } from "@sonrisa/shared";
 import type { APIGatewayProxyEventV2, Context } from "aws-lambda";
 import { buildContext, buildEvent } from "./api-event.ts";
 import { type HttpResult, toHttpResult } from "./api-result.ts";
+import {
+  installLambdaStreamingGlobals,
+  isStreamingHandler,
+  LocalResponseStream,
+  type StreamingHandler,
+} from "./lambda-streaming.ts";
 import { describeError, type LocalLog, makeLog } from "./log.ts";
 import { makeModuleLoader } from "./module-loader.ts";
 import { readBody } from "./read-body.ts";
@@ -24,7 +31,7 @@ export interface ApiServerOptions {
   staticDir?: string;
   /** Pages under `/mail` (the mail catcher's); 404 when absent. */
   mailPages?: PageHandler;
-  /** API Gateway gives up after 30 s; a handler slower than this gets a 504. */
+  /** API Gateway gives up after 30 s; a handler slower than this gets a 504. Streamed routes get their own. */
   timeoutMs?: number;
   log?: LocalLog;
 }
@@ -42,6 +49,7 @@ export const defaultStaticDir = fileURLToPath(new URL("../../../kiosk-web/dist",
 /** An http.Server (not yet listening) for the local origin. */
 export function createApiServer(opts: ApiServerOptions = {}): Server {
   const log = opts.log ?? makeLog();
+  installLambdaStreamingGlobals();
   const handlers = makeModuleLoader<HandlerModule>(opts.handlersDir ?? defaultHandlersDir);
   const serveStatic = makeStaticHandler(opts.staticDir ?? defaultStaticDir);
   const timeoutMs = opts.timeoutMs ?? 29_000;
@@ -70,6 +78,7 @@ export function createApiServer(opts: ApiServerOptions = {}): Server {
     try {
       const mod = await handlers.load(route.handler);
       if (typeof mod.handler !== "function") throw new Error(`${route.handler}.ts does not export a handler`);
+      if (isStreamingHandler(mod.handler)) return await stream(mod.handler, route, event, res);
       const context = buildContext(`sonrisa-local-${route.handler}`, timeoutMs);
       const outcome = await withTimeout(mod.handler(event, context), timeoutMs);
       if (outcome === TIMED_OUT) {
@@ -91,6 +100,39 @@ export function createApiServer(opts: ApiServerOptions = {}): Server {
     });
     res.end(result.body);
     log.debug(`${routeKey} → ${result.statusCode} in ${Math.round(performance.now() - started)} ms`);
+  }
+
+  /** Runs a streaming handler: it writes the answer itself, as it goes, until it resolves. */
+  async function stream(
+    handler: StreamingHandler,
+    route: Route,
+    event: APIGatewayProxyEventV2,
+    res: ServerResponse,
+  ): Promise<void> {
+    const requestId = event.requestContext.requestId;
+    const limitMs = route.stream ? route.stream.timeoutMinutes * 60_000 : timeoutMs;
+    const out = new LocalResponseStream(res, { ...baseSecurityHeaders, "x-amzn-requestid": requestId });
+    const context = buildContext(`sonrisa-local-${route.handler}`, limitMs);
+    const started = performance.now();
+    let outcome: unknown;
+    try {
+      outcome = await withTimeout(handler(event, out, context), limitMs);
+    } catch (error) {
+      if (out.clientLeft) return log.debug(`${route.handler}: the client left (request ${requestId})`);
+      log.error(`${route.handler} failed (request ${requestId}): ${describeError(error)}`);
+      if (res.headersSent) out.destroy(error instanceof Error ? error : new Error(String(error)));
+      else sendError(res, 500, "internal", "Internal error");
+      return;
+    }
+    if (outcome === TIMED_OUT) {
+      log.error(`${route.handler} timed out after ${limitMs} ms (request ${requestId})`);
+      if (res.headersSent) return void out.destroy(new Error("timed out"));
+      out.destroy();
+      return sendError(res, 504, "timeout", "The function did not answer in time");
+    }
+    // The runtime ends the answer when the handler resolves.
+    if (!out.writableEnded) out.end();
+    log.debug(`${event.routeKey} → ${res.statusCode} streamed in ${Math.round(performance.now() - started)} ms`);
   }
 
   const server = createServer((req, res) => {
