@@ -7,6 +7,8 @@ const Env = z.object({
   DYNAMODB_ENDPOINT: z.url().optional(),
   AUTH_KEY: z.string().min(40).optional(),
   AUTH_SECRET_ARN: z.string().min(1).optional(),
+  /** Streamed routes only (behind a function URL): the secret CloudFront sends in ORIGIN_SECRET_HEADER. */
+  ORIGIN_SECRET_ARN: z.string().min(1).optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Sonrisa <no-reply@sonrisa.local>"),
   PUBLIC_URL: z.string().optional(),

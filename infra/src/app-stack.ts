@@ -66,7 +66,12 @@ export class AppStack extends Stack {
       table: props.table,
       environment,
     });
-    this.web = new WebSite(this, "Web", { webDist: props.webDist, api: this.http.api });
+    this.web = new WebSite(this, "Web", {
+      webDist: props.webDist,
+      api: this.http.api,
+      streamed: this.http.streamed,
+      originSecret: this.http.originSecret,
+    });
     const watched = new Map<string, IFunction>([...this.http.functions, ...this.jobs.functions]);
     new Alarms(this, "Alarms", { functions: watched, api: this.http.api, alarmEmail: props.alarmEmail });
 

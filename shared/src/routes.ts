@@ -23,6 +23,12 @@ export interface Route {
   stream?: { readonly timeoutMinutes: number };
 }
 
+/**
+ * The header CloudFront adds to every request it sends to a streamed route's function URL, carrying a
+ * secret: the URL itself is public, and the function refuses requests without it (docs/api.md).
+ */
+export const ORIGIN_SECRET_HEADER = "x-sonrisa-origin-secret";
+
 const anyone: readonly Role[] = [];
 
 export const routes: readonly Route[] = [
@@ -47,7 +53,13 @@ export const routes: readonly Route[] = [
     handler: "list-comments",
     roles: ["admin", "marketing", "staff"],
   },
-  { method: "GET", path: "/v1/export/responses.csv", handler: "export-responses", roles: ["admin", "marketing"] },
+  {
+    method: "GET",
+    path: "/v1/export/responses.csv",
+    handler: "export-responses",
+    roles: ["admin", "marketing"],
+    stream: { timeoutMinutes: 5 },
+  },
   { method: "GET", path: "/v1/surprise-rules", handler: "get-surprise-rules", roles: ["admin", "marketing"] },
   { method: "PUT", path: "/v1/surprise-rules", handler: "put-surprise-rules", roles: ["admin", "marketing"] },
   { method: "GET", path: "/v1/stores/{storeId}/gifts", handler: "list-gifts", roles: ["admin", "staff"] },

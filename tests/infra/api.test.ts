@@ -1,5 +1,6 @@
 // The API side of the template follows the route table: one function per handler, one API route per
-// entry and nothing else, real esbuild bundles, least-privilege grants, scheduled jobs and alarms.
+// entry and nothing else (streamed routes get a function URL instead), real esbuild bundles,
+// least-privilege grants, scheduled jobs and alarms.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { jobs, routes } from "@sonrisa/shared/routes";
@@ -35,15 +36,18 @@ function actionsOf(handler: string): string[] {
 }
 
 const handlers = [...new Set(routes.map((route) => route.handler))];
+const streamed = routes.filter((route) => route.stream);
 const sonrisaFunctions = () =>
   Object.values(resourcesOf(main, "AWS::Lambda::Function")).filter(
     (fn) => (fn.Properties.Environment as { Variables?: Record<string, string> })?.Variables?.SONRISA_MODE === "aws",
   );
 
 describe("API routes", () => {
-  it("are exactly the routes of the route table", () => {
+  it("are exactly the routes of the route table that do not stream", () => {
     const routeKeys = Object.values(resourcesOf(main, "AWS::ApiGatewayV2::Route")).map((r) => r.Properties.RouteKey);
-    expect(routeKeys.sort()).toEqual(routes.map((route) => `${route.method} ${route.path}`).sort());
+    const buffered = routes.filter((route) => !route.stream);
+    expect(routeKeys.sort()).toEqual(buffered.map((route) => `${route.method} ${route.path}`).sort());
+    expect(routeKeys).not.toContain("GET /v1/export/responses.csv");
   });
 
   it("each reach the function of their handler", () => {
@@ -57,6 +61,39 @@ describe("API routes", () => {
         `"${functionId(handler)}"`,
       );
     }
+  });
+});
+
+describe("streamed routes", () => {
+  it("include the CSV export", () => {
+    expect(streamed.map((route) => route.handler)).toContain("export-responses");
+  });
+
+  it("each answer through their function's own URL, in response-streaming mode, checked by the function", () => {
+    const urls = Object.values(resourcesOf(main, "AWS::Lambda::Url"));
+    expect(urls).toHaveLength(streamed.length);
+    for (const route of streamed) {
+      const url = urls.find((u) =>
+        JSON.stringify(u.Properties.TargetFunctionArn).includes(`"${functionId(route.handler)}"`),
+      );
+      expect(url?.Properties, route.handler).toMatchObject({ InvokeMode: "RESPONSE_STREAM", AuthType: "NONE" });
+    }
+  });
+
+  it("get the minutes the route table gives them and the origin secret, which no other function reads", () => {
+    const functions = resourcesOf(main, "AWS::Lambda::Function");
+    for (const route of streamed) {
+      const fn = functions[functionId(route.handler)]!;
+      expect(fn.Properties.Timeout, route.handler).toBe(route.stream!.timeoutMinutes * 60);
+      expect(JSON.stringify(fn.Properties.Environment), route.handler).toContain("ORIGIN_SECRET_ARN");
+    }
+    for (const fn of sonrisaFunctions().filter((f) => JSON.stringify(f).includes("ORIGIN_SECRET_ARN"))) {
+      expect(streamed.some((route) => fn === functions[functionId(route.handler)])).toBe(true);
+    }
+    const readers = Object.values(resourcesOf(main, "AWS::IAM::Policy")).filter((policy) =>
+      JSON.stringify(policy.Properties.PolicyDocument).includes("OriginSecret"),
+    );
+    expect(readers).toHaveLength(streamed.length);
   });
 });
 

@@ -1,5 +1,6 @@
 // The PWA is served from a private bucket through CloudFront, on the same origin as the API.
 
+import { ORIGIN_SECRET_HEADER } from "@sonrisa/shared/routes";
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { CachePolicy, OriginRequestPolicy } from "aws-cdk-lib/aws-cloudfront";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +8,12 @@ import { spaRewriteSource, spaTargets } from "../../infra/src/constructs/spa-rew
 import { makeWebDist, removeTempDirs, resourcesOf, synthSonrisa, synthTimeout } from "./sonrisa-fixture.ts";
 
 let main: Template;
+
+/** The parts of a distribution's config these tests read. */
+interface DistributionConfig {
+  CacheBehaviors: { PathPattern: string; TargetOriginId: string }[];
+  Origins: { Id: string; DomainName: unknown; OriginAccessControlId?: unknown; OriginCustomHeaders?: unknown[] }[];
+}
 
 beforeAll(() => {
   main = synthSonrisa({ skipBundling: true }).main;
@@ -54,6 +61,7 @@ describe("the distribution", () => {
     main.hasResourceProperties("AWS::CloudFront::Distribution", {
       DistributionConfig: Match.objectLike({
         CacheBehaviors: [
+          Match.objectLike({ PathPattern: "/v1/export/responses.csv" }),
           Match.objectLike({
             PathPattern: "/v1/*",
             AllowedMethods: Match.arrayWith(["GET", "PUT", "POST", "DELETE"]),
@@ -72,6 +80,36 @@ describe("the distribution", () => {
         ]),
       }),
     });
+  });
+
+  it("sends the CSV export, matched before /v1/*, to its function URL with the origin secret and the bearer token", () => {
+    const config = Object.values(resourcesOf(main, "AWS::CloudFront::Distribution"))[0]!.Properties
+      .DistributionConfig as DistributionConfig;
+    const [first] = config.CacheBehaviors;
+    const origin = config.Origins.find((o) => o.Id === first?.TargetOriginId);
+    const exportUrl = Object.keys(resourcesOf(main, "AWS::Lambda::Url")).find((id) => id.includes("ExportResponses"));
+
+    expect(first).toMatchObject({
+      PathPattern: "/v1/export/responses.csv",
+      AllowedMethods: ["GET", "HEAD"],
+      CachePolicyId: CachePolicy.CACHING_DISABLED.cachePolicyId,
+      OriginRequestPolicyId: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
+      ViewerProtocolPolicy: "https-only",
+    });
+    expect(exportUrl).toBeDefined();
+    expect(origin?.DomainName).toEqual({
+      "Fn::Select": [2, { "Fn::Split": ["/", { "Fn::GetAtt": [exportUrl, "FunctionUrl"] }] }],
+    });
+    expect(origin?.OriginAccessControlId).toBeUndefined();
+    // A dynamic reference: CloudFormation resolves it at deploy, the template never holds the secret.
+    const secret = [
+      "{{resolve:secretsmanager:",
+      { Ref: expect.stringContaining("OriginSecret") },
+      ":SecretString:::}}",
+    ];
+    expect(origin?.OriginCustomHeaders).toEqual([
+      { HeaderName: ORIGIN_SECRET_HEADER, HeaderValue: { "Fn::Join": ["", secret] } },
+    ]);
   });
 
   it("answers with security headers", () => {

@@ -64,6 +64,15 @@ export function csvRow(a: Answer, personal: boolean): string {
   return toLine(cells);
 }
 
+/**
+ * The file as text chunks: the header, then one chunk per page of answers, so whoever writes it out
+ * holds one page at a time, never the file.
+ */
+export async function* csvChunks(pages: AsyncIterable<readonly Answer[]>, personal: boolean): AsyncGenerator<string> {
+  yield csvHeader(personal);
+  for await (const page of pages) yield page.map((answer) => csvRow(answer, personal)).join("");
+}
+
 /** RFC 4180 quoting; cells starting with = + - @ are prefixed so spreadsheets do not run them as formulas. */
 function toLine(cells: readonly unknown[]): string {
   return `${cells

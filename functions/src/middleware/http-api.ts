@@ -1,18 +1,22 @@
 /**
  * The one Middy stack every HTTP handler uses: header normalising, a 256 KB body cap,
  * JSON parsing, the route's authorization, zod validation and the error mapper.
+ * Streamed routes get the same stack in Lambda's response-streaming mode, plus the origin guard.
  */
+import type { Readable } from "node:stream";
 import middy from "@middy/core";
 import httpHeaderNormalizer from "@middy/http-header-normalizer";
 import httpJsonBodyParser from "@middy/http-json-body-parser";
 import { type Route, routes } from "@sonrisa/shared/routes";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { z } from "zod";
+import { readSecretString } from "../adapters/auth/secret-string.ts";
 import { makeTokenService, type Principal, type TokenService } from "../adapters/auth/token-service.ts";
 import { loadConfig } from "../config.ts";
 import { DomainError, Invalid } from "../domain/errors.ts";
 import { type AuthedEvent, authorize } from "./authorize.ts";
 import { errorMapper } from "./error-mapper.ts";
+import { originGuard } from "./origin-guard.ts";
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -39,6 +43,9 @@ export function tokens(): TokenService {
   return tokenService;
 }
 
+/** What a streamed route's function returns: status and headers, and a body written out as it is read. */
+export type StreamedResult = Omit<APIGatewayProxyStructuredResultV2, "body"> & { body: Readable };
+
 /** Wraps a plain async function in the stack for the route named `handlerName` in the route table. */
 export function httpApi<B = undefined, Q = Record<string, string | undefined>>(
   handlerName: string,
@@ -46,7 +53,38 @@ export function httpApi<B = undefined, Q = Record<string, string | undefined>>(
   fn: (request: ApiRequest<B, Q>) => Promise<APIGatewayProxyStructuredResultV2>,
 ) {
   const route = routeNamed(handlerName);
-  const base = async (event: AuthedEvent): Promise<APIGatewayProxyStructuredResultV2> => {
+  if (route.stream) throw new Error(`The route of ${handlerName} is streamed: wrap it with streamedHttpApi`);
+  return stack(route, schemas, fn, false);
+}
+
+/**
+ * The same stack for a route with `stream` in the route table, as a Lambda response-streaming handler
+ * (Middy's streamifyResponse). Everything before `fn` returns (the origin guard, authorization,
+ * validation, `fn`'s own checks) still ends in an ordinary JSON error; after that the status is sent
+ * and the body streams. The Lambda runtime provides the `awslambda` global it needs, and so does the
+ * local stack (functions/src/local/lambda-streaming.ts).
+ */
+export function streamedHttpApi<B = undefined, Q = Record<string, string | undefined>>(
+  handlerName: string,
+  schemas: ApiSchemas<B, Q>,
+  fn: (request: ApiRequest<B, Q>) => Promise<StreamedResult>,
+) {
+  const route = routeNamed(handlerName);
+  if (!route.stream) throw new Error(`The route of ${handlerName} is not streamed: wrap it with httpApi`);
+  const runtime = (globalThis as { awslambda?: { streamifyResponse?: unknown } }).awslambda;
+  if (typeof runtime?.streamifyResponse !== "function") {
+    throw new Error("Response streaming needs awslambda.streamifyResponse, from the Lambda runtime or the local stack");
+  }
+  return stack(route, schemas, fn, true);
+}
+
+function stack<B, Q, R>(
+  route: Route,
+  schemas: ApiSchemas<B, Q>,
+  fn: (request: ApiRequest<B, Q>) => Promise<R>,
+  streamed: boolean,
+) {
+  const base = async (event: AuthedEvent): Promise<R> => {
     const body = schemas.body ? parseWith(schemas.body, event.body, "body") : (undefined as B);
     const query = parseWith(
       (schemas.query ?? noQuery) as z.ZodType<Q, unknown>,
@@ -55,12 +93,32 @@ export function httpApi<B = undefined, Q = Record<string, string | undefined>>(
     );
     return fn({ body, query, params: cleanParams(event.pathParameters), auth: event.auth, event });
   };
-  const stack = middy<AuthedEvent, APIGatewayProxyStructuredResultV2>(base)
+  const handler = middy<AuthedEvent, R | APIGatewayProxyStructuredResultV2>(base, { streamifyResponse: streamed })
     .use(errorMapper())
     .use(httpHeaderNormalizer())
-    .use(bodyCap())
-    .use(authorize(route, tokens));
-  return schemas.body ? stack.use(httpJsonBodyParser()) : stack;
+    .use(bodyCap());
+  if (streamed) handler.use(originGuard(route, originSecret()));
+  handler.use(authorize(route, tokens));
+  return schemas.body ? handler.use(httpJsonBodyParser()) : handler;
+}
+
+/**
+ * The origin secret a streamed route's function expects, read once per cold start; none locally, where
+ * no CloudFront stands in front. Deployed without its ARN, the function fails at cold start.
+ */
+function originSecret(): (() => Promise<string>) | undefined {
+  const config = loadConfig();
+  if (config.SONRISA_MODE === "local") return undefined;
+  const arn = config.ORIGIN_SECRET_ARN;
+  if (!arn) throw new Error("Invalid configuration: set ORIGIN_SECRET_ARN (a streamed route sits behind a URL)");
+  let value: Promise<string> | undefined;
+  return () => {
+    value ??= readSecretString(arn, "origin secret").catch((error: unknown) => {
+      value = undefined;
+      throw error;
+    });
+    return value;
+  };
 }
 
 function routeNamed(name: string): Route {

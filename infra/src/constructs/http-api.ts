@@ -1,15 +1,18 @@
 // The HTTP API: one function per handler of the route table, one API route per table entry,
 // least-privilege table grants (GET-only handlers read, the rest read and write), access logs.
+// Streamed routes skip the API (it buffers answers, 6 MB at most): their function gets a URL in
+// response-streaming mode instead, which CloudFront reaches with a secret origin header.
 
 import type { Route } from "@sonrisa/shared/routes";
-import { RemovalPolicy, Validations } from "aws-cdk-lib";
+import { Duration, RemovalPolicy, Validations } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import type { ITable } from "aws-cdk-lib/aws-dynamodb";
+import { type FunctionUrl, FunctionUrlAuthType, InvokeMode } from "aws-cdk-lib/aws-lambda";
 import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
-import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
+import { type ISecret, Secret } from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
 import type { EntryResolver } from "../paths.ts";
 import { grantTableAccess } from "../table-access.ts";
@@ -41,12 +44,22 @@ const accessLogFormat = AccessLogFormat.custom(
   }),
 );
 
-/** HTTP API plus the route functions, keyed by handler name. */
+/** A route served by its function's URL rather than by the API. */
+export interface StreamedRoute {
+  route: Route;
+  url: FunctionUrl;
+}
+
+/** HTTP API plus the route functions, keyed by handler name, and the URLs of streamed routes. */
 export class SonrisaHttpApi extends Construct {
   /** The API; its `$default` stage is auto-deployed. */
   readonly api: HttpApi;
   /** Route functions by handler name (a handler shared by two routes is one function). */
   readonly functions = new Map<string, NodejsFunction>();
+  /** Streamed routes and their function URLs, for CloudFront. */
+  readonly streamed: StreamedRoute[] = [];
+  /** The value CloudFront sends streamed routes' functions in ORIGIN_SECRET_HEADER. */
+  readonly originSecret: Secret;
 
   constructor(scope: Construct, id: string, props: SonrisaHttpApiProps) {
     super(scope, id);
@@ -65,8 +78,24 @@ export class SonrisaHttpApi extends Construct {
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat },
     });
 
+    this.originSecret = new Secret(this, "OriginSecret", {
+      description: "Sonrisa: header value CloudFront adds to requests for streamed routes' function URLs",
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.originSecret).acknowledge({
+      id: "AwsSolutions-SMG4",
+      reason:
+        "CloudFront reads the value only when the stack deploys (a dynamic reference in the origin's headers), " +
+        "so a rotation would lock the distribution out until the next deploy; rotate it by replacing it in a deploy.",
+    });
+
     const integrations = new Map<string, HttpLambdaIntegration>();
     for (const route of props.routes) {
+      if (route.stream) {
+        this.addStreamedRoute(route, route.stream.timeoutMinutes, props);
+        continue;
+      }
       let integration = integrations.get(route.handler);
       if (!integration) {
         const fn = this.createFunction(route, props);
@@ -85,11 +114,37 @@ export class SonrisaHttpApi extends Construct {
     });
   }
 
-  private createFunction(route: Route, props: SonrisaHttpApiProps): NodejsFunction {
+  /**
+   * The function answers through its own URL in response-streaming mode (the HTTP API cannot stream).
+   * Auth type NONE, not AWS_IAM behind an origin access control: OAC signs the origin request in the
+   * `Authorization` header, where the caller's bearer token travels, so the function would never see
+   * it. The URL is therefore public, and the function itself checks, before any byte: the secret
+   * CloudFront adds in an origin header (a direct call gets 403), then the route's roles from the
+   * bearer token, as every API route does.
+   */
+  private addStreamedRoute(route: Route, timeoutMinutes: number, props: SonrisaHttpApiProps): void {
+    if (props.routes.some((other) => other !== route && other.handler === route.handler)) {
+      throw new Error(`Sonrisa synth: ${route.handler} streams ${route.path}, so it cannot serve another route`);
+    }
+    const fn = this.createFunction(route, props, {
+      timeout: Duration.minutes(timeoutMinutes),
+      environment: { ...props.environment, ORIGIN_SECRET_ARN: this.originSecret.secretArn },
+    });
+    this.originSecret.grantRead(fn);
+    const url = fn.addFunctionUrl({ authType: FunctionUrlAuthType.NONE, invokeMode: InvokeMode.RESPONSE_STREAM });
+    this.streamed.push({ route, url });
+  }
+
+  private createFunction(
+    route: Route,
+    props: SonrisaHttpApiProps,
+    options: { timeout?: Duration; environment?: FunctionEnvironment } = {},
+  ): NodejsFunction {
     const { fn } = new SonrisaFunction(this, pascalCase(route.handler), {
       entry: props.handlerEntry(route.handler),
       description: `Sonrisa ${route.method} ${route.path}`,
-      environment: props.environment,
+      environment: options.environment ?? props.environment,
+      timeout: options.timeout,
     });
     props.authSecret.grantRead(fn);
     this.functions.set(route.handler, fn);

@@ -32,6 +32,8 @@ export interface FunctionEnvironment {
   TABLE_NAME: string;
   AUTH_SECRET_ARN: string;
   MAIL_FROM: string;
+  /** Only functions of streamed routes, behind a function URL: the secret CloudFront sends them. */
+  ORIGIN_SECRET_ARN?: string;
 }
 
 /** Props of {@link SonrisaFunction}. */

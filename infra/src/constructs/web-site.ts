@@ -1,9 +1,12 @@
 // The PWA and the API on one origin: a private S3 bucket behind CloudFront (OAC), `/v1/*` passed to
-// the HTTP API uncached, deep links rewritten to the PWA, hashed assets cached for a year.
+// the HTTP API uncached (streamed routes, matched first, to their function URLs with the origin secret),
+// deep links rewritten to the PWA, hashed assets cached for a year.
+import { ORIGIN_SECRET_HEADER } from "@sonrisa/shared/routes";
 import { Duration, Fn, Stack, Validations } from "aws-cdk-lib";
 import type { HttpApi } from "aws-cdk-lib/aws-apigatewayv2";
 import {
   AllowedMethods,
+  type BehaviorOptions,
   CachePolicy,
   Distribution,
   FunctionEventType,
@@ -12,13 +15,16 @@ import {
   OriginRequestPolicy,
   OriginSslPolicy,
   PriceClass,
+  type ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from "aws-cdk-lib/aws-cloudfront";
-import { HttpOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
+import { FunctionUrlOrigin, HttpOrigin, S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
 import { BucketDeployment, CacheControl, Source } from "aws-cdk-lib/aws-s3-deployment";
+import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
 import { acknowledgeBucketDeploymentHelper } from "../nag-suppressions.ts";
+import type { StreamedRoute } from "./http-api.ts";
 import { createSecurityHeaders } from "./security-headers.ts";
 import { createSpaRewrite } from "./spa-rewrite.ts";
 
@@ -27,6 +33,10 @@ export interface WebSiteProps {
   /** Folder of the built PWA (checked by resolveWebDist). */
   webDist: string;
   api: HttpApi;
+  /** Routes answered by their function URLs, not by the API. */
+  streamed: readonly StreamedRoute[];
+  /** Sent to those URLs in ORIGIN_SECRET_HEADER. */
+  originSecret: ISecret;
 }
 
 /** Bucket, distribution and deployment of the PWA. */
@@ -75,6 +85,8 @@ export class WebSite extends Construct {
         ],
       },
       additionalBehaviors: {
+        // Listed first: CloudFront takes the first behaviour whose pattern matches.
+        ...streamedBehaviors(props, headers),
         "/v1/*": {
           origin: new HttpOrigin(apiDomain, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
@@ -142,4 +154,26 @@ export class WebSite extends Construct {
     });
     shell.node.addDependency(assets);
   }
+}
+
+/**
+ * One uncached behaviour per streamed route, to its function URL, forwarding every viewer header but Host
+ * (the bearer token included) and adding the origin secret, which the function requires. The value is a
+ * dynamic reference, resolved by CloudFormation at deploy: the template never holds the secret.
+ */
+function streamedBehaviors(props: WebSiteProps, headers: ResponseHeadersPolicy): Record<string, BehaviorOptions> {
+  const secret = props.originSecret.secretValue.unsafeUnwrap();
+  return Object.fromEntries(
+    props.streamed.map(({ route, url }) => [
+      route.path.replace(/\{\w+\}/g, "*"),
+      {
+        origin: new FunctionUrlOrigin(url, { customHeaders: { [ORIGIN_SECRET_HEADER]: secret } }),
+        viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+        allowedMethods: route.method === "GET" ? AllowedMethods.ALLOW_GET_HEAD : AllowedMethods.ALLOW_ALL,
+        cachePolicy: CachePolicy.CACHING_DISABLED,
+        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        responseHeadersPolicy: headers,
+      },
+    ]),
+  );
 }

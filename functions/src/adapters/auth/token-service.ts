@@ -1,8 +1,8 @@
 /** Signs and verifies scoped bearer tokens (HS256 via jose). The key is local (AUTH_KEY) or a Secrets Manager secret. */
-import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import type { Role } from "@sonrisa/shared/schemas/common";
 import { jwtVerify, SignJWT } from "jose";
 import type { Config } from "../../config.ts";
+import { readSecretString } from "./secret-string.ts";
 
 export interface Principal {
   role: Role;
@@ -65,8 +65,5 @@ export function makeTokenService(config: Pick<Config, "AUTH_KEY" | "AUTH_SECRET_
 
 async function loadKey(config: Pick<Config, "AUTH_KEY" | "AUTH_SECRET_ARN">): Promise<Uint8Array> {
   if (config.AUTH_KEY) return new Uint8Array(Buffer.from(config.AUTH_KEY, "base64"));
-  const client = new SecretsManagerClient({});
-  const out = await client.send(new GetSecretValueCommand({ SecretId: config.AUTH_SECRET_ARN }));
-  if (!out.SecretString) throw new Error("The auth secret is empty");
-  return new TextEncoder().encode(out.SecretString);
+  return new TextEncoder().encode(await readSecretString(config.AUTH_SECRET_ARN ?? "", "auth secret"));
 }
