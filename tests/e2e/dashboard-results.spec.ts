@@ -1,8 +1,10 @@
 /**
  * The dashboard for marketing and admin: answers seeded through the real API show up in the all-stores
- * table and a store's page (total, chart, heatmap, comments); an admin creates a pairing code that really
- * pairs a kiosk; axe finds nothing serious or critical on the sign-in and results screens.
+ * table and a store's page (total, chart, heatmap, comments); a store's CSV export downloads, with contact
+ * details for an admin who asks; an admin creates a pairing code that really pairs a kiosk; axe finds
+ * nothing serious or critical on the sign-in and results screens.
  */
+import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { watchConsole } from "./support/kiosk.ts";
@@ -151,6 +153,30 @@ test("marketing sees every store's total, then a store's chart, heatmap and late
   await expect(page.getByTestId("comment").first()).toContainText("Calidad"); // the reason's label, not its id
   await page.screenshot({ path: `${SHOTS}/dashboard-store-1024x768.png`, fullPage: true });
   await expectNoSeriousViolations(page, "store results");
+  console.expectNone();
+});
+
+test("a store's export button downloads its answers as CSV, with contact details when an admin asks", async ({
+  page,
+}) => {
+  const console = watchConsole(page);
+  const email = `export-${crypto.randomUUID().slice(0, 8)}@example.com`;
+  await postAnswers(page.request, "madrid-centro", [
+    { score: 5, optIn: { email, consent: { version: "2026-11", granted: true } } },
+  ]);
+  await page.goto("/dashboard/stores/madrid-centro");
+  await signIn(page, ADMIN);
+
+  await page.getByLabel("Con datos de contacto").check();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Exportar CSV" }).click(),
+  ]);
+
+  expect(download.suggestedFilename()).toMatch(/^sonrisa-madrid-centro-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv$/);
+  const csv = await readFile(await download.path(), "utf8");
+  expect(csv.split("\r\n")[0]).toMatch(/^id,storeId,.*,email,phone,socialNetwork,socialHandle$/);
+  expect(csv).toContain(email);
   console.expectNone();
 });
 

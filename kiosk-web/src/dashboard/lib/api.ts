@@ -32,9 +32,18 @@ export interface CommentPage {
 export { ApiError };
 
 const TIMEOUT_MS = 20_000;
+/** The export streams for as long as its function may run (5 minutes, `stream` in shared/src/routes.ts). */
+const EXPORT_TIMEOUT_MS = 5 * 60_000;
 
-function send(method: string, path: string, token?: string, body?: unknown, signal?: AbortSignal) {
-  return apiFetch(method, path, { token, body, signal, timeoutMs: TIMEOUT_MS });
+function send(
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+  signal?: AbortSignal,
+  timeoutMs = TIMEOUT_MS,
+) {
+  return apiFetch(method, path, { token, body, signal, timeoutMs });
 }
 
 export async function signIn(email: string, password: string): Promise<LoginResponse> {
@@ -48,9 +57,9 @@ function query(params: Record<string, string | undefined>): string {
 
 /** The calls of a signed-in user; `onAuthLost` runs on a 401 (expired or revoked token) before the error is thrown. */
 export function dashboardApi(token: string, onAuthLost: () => void) {
-  const authed = async (method: string, path: string, signal?: AbortSignal) => {
+  const authed = async (method: string, path: string, signal?: AbortSignal, timeoutMs?: number) => {
     try {
-      return await send(method, path, token, undefined, signal);
+      return await send(method, path, token, undefined, signal, timeoutMs);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) onAuthLost();
       throw err;
@@ -81,7 +90,8 @@ export function dashboardApi(token: string, onAuthLost: () => void) {
     /** The CSV as a blob and the file name the server suggests. */
     exportCsv: async (range: DateRange, storeId?: string, personal = false) => {
       const path = `/v1/export/responses.csv${query({ ...range, storeId, personal: personal ? "true" : undefined })}`;
-      const res = await authed("GET", path);
+      // The timeout also bounds reading the body, which arrives as the server reads the answers.
+      const res = await authed("GET", path, undefined, EXPORT_TIMEOUT_MS);
       const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1];
       return { blob: await res.blob(), name: name ?? "sonrisa-responses.csv" };
     },
