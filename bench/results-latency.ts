@@ -7,12 +7,12 @@
  */
 import { DeleteCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { AllResults, StoreResults } from "@sonrisa/shared/schemas/results";
-import { addDays, localParts } from "@sonrisa/shared/time";
+import { addDays, localParts, monthsBetween } from "@sonrisa/shared/time";
 import { makeAnswerWriter } from "../functions/src/adapters/dynamo/answer-writer.ts";
 import { makeDocumentClient, type Table } from "../functions/src/adapters/dynamo/client.ts";
 import { keys } from "../functions/src/adapters/dynamo/keys.ts";
 import { queryAll } from "../functions/src/adapters/dynamo/query-all.ts";
-import { makeResultsRepository, monthsBetween } from "../functions/src/adapters/dynamo/results-repository.ts";
+import { makeResultsRepository } from "../functions/src/adapters/dynamo/results-repository.ts";
 import { makeStoreRepository } from "../functions/src/adapters/dynamo/store-repository.ts";
 import { storeResults } from "../functions/src/domain/results.ts";
 import { rollUpStore } from "../functions/src/domain/store-periods.ts";

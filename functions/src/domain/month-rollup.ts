@@ -6,7 +6,7 @@
  * whose store-local date is then at most 31 days back (a day more across a DST change), and gift counters
  * only ever go to today. After that its day items never change, so a roll-up computed once stays exact.
  */
-import { addDays, weekdayOf } from "@sonrisa/shared/time";
+import { addDays, lastDayOf, weekdayOf } from "@sonrisa/shared/time";
 import type { DayItem } from "../adapters/dynamo/results-repository.ts";
 import { MAX_PAST_MS } from "./ingestion.ts";
 
@@ -19,17 +19,21 @@ export const DAY_SLOTS = 10;
 export const SUM_KEYS = ["opt", "cm", "ho", "tr", "gw", "gh", "gs"] as const;
 export type SumKey = (typeof SUM_KEYS)[number];
 
+/** What every period adds up beyond its per-day counts: heatmap, reasons and sums. */
+export interface PeriodTotals {
+  /** weekday (0 = Monday) × hour × [answers, happy answers]. */
+  heat: Uint32Array;
+  reasons: Record<string, number>;
+  sums: Record<SumKey, number>;
+}
+
 /** Everything a sealed month's day items hold, in a shape whose size does not depend on volume. */
-export interface MonthRollup {
+export interface MonthRollup extends PeriodTotals {
   storeId: string;
   /** YYYY-MM, store-local */
   month: string;
   /** 31 days × {@link DAY_SLOTS}; day 1 first; days the month lacks stay 0. */
   days: Uint32Array;
-  /** weekday (0 = Monday) × hour × [answers, happy answers]. */
-  heat: Uint32Array;
-  reasons: Record<string, number>;
-  sums: Record<SumKey, number>;
 }
 
 /** Both kinds of aggregate a store's results are made of. */
@@ -47,21 +51,37 @@ export function heatIndex(weekday: number, hour: number, happy: boolean): number
   return (weekday * 24 + hour) * 2 + (happy ? 1 : 0);
 }
 
-/** YYYY-MM-DD of the last day of a month. */
-export function lastDayOf(month: string): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+export function emptyTotals(): PeriodTotals {
+  return {
+    heat: new Uint32Array(7 * 24 * 2),
+    reasons: {},
+    sums: Object.fromEntries(SUM_KEYS.map((k) => [k, 0])) as Record<SumKey, number>,
+  };
 }
 
-export function nextMonth(month: string): string {
-  return addDays(lastDayOf(month), 1).slice(0, 7);
+/** Adds a day item's hours (on its weekday), reasons and sums. */
+export function addDayTotals(into: PeriodTotals, item: DayItem): void {
+  const weekday = weekdayOf(item.date);
+  for (let h = 0; h < 24; h++) {
+    const hh = String(h).padStart(2, "0");
+    into.heat[heatIndex(weekday, h, false)]! += dayCount(item, `h${hh}c`);
+    into.heat[heatIndex(weekday, h, true)]! += dayCount(item, `h${hh}p`);
+  }
+  for (const [attr, value] of Object.entries(item)) {
+    if (attr.startsWith("r_") && typeof value === "number") addReason(into, attr.slice(2), value);
+  }
+  for (const k of SUM_KEYS) into.sums[k] += dayCount(item, k);
 }
 
-/** Months from `from` to `to` (YYYY-MM), both included. */
-export function monthsFromTo(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let m = from; m <= to; m = nextMonth(m)) out.push(m);
-  return out;
+/** Adds another period's totals (a month roll-up's). */
+export function addTotals(into: PeriodTotals, more: PeriodTotals): void {
+  for (const [i, n] of more.heat.entries()) into.heat[i]! += n;
+  for (const [id, n] of Object.entries(more.reasons)) addReason(into, id, n);
+  for (const k of SUM_KEYS) into.sums[k] += more.sums[k];
+}
+
+function addReason(into: PeriodTotals, id: string, n: number): void {
+  into.reasons[id] = (into.reasons[id] ?? 0) + n;
 }
 
 export function isSealed(month: string, today: string): boolean {
@@ -76,14 +96,7 @@ export function lastSealedMonth(today: string): string {
 
 /** Folds a month's day items into its roll-up. */
 export function rollUp(storeId: string, month: string, items: DayItem[]): MonthRollup {
-  const rollup: MonthRollup = {
-    storeId,
-    month,
-    days: new Uint32Array(31 * DAY_SLOTS),
-    heat: new Uint32Array(7 * 24 * 2),
-    reasons: {},
-    sums: Object.fromEntries(SUM_KEYS.map((k) => [k, 0])) as Record<SumKey, number>,
-  };
+  const rollup: MonthRollup = { storeId, month, days: new Uint32Array(31 * DAY_SLOTS), ...emptyTotals() };
   for (const item of items) {
     if (!item.date.startsWith(`${month}-`)) throw new Error(`day ${item.date} is not in ${month}`);
     const base = (Number(item.date.slice(8, 10)) - 1) * DAY_SLOTS;
@@ -91,18 +104,7 @@ export function rollUp(storeId: string, month: string, items: DayItem[]): MonthR
       rollup.days[base + s - 1] = dayCount(item, `s${s}`);
       rollup.days[base + 4 + s] = dayCount(item, `m${s}`);
     }
-    const weekday = weekdayOf(item.date);
-    for (let h = 0; h < 24; h++) {
-      const hh = String(h).padStart(2, "0");
-      rollup.heat[heatIndex(weekday, h, false)]! += dayCount(item, `h${hh}c`);
-      rollup.heat[heatIndex(weekday, h, true)]! += dayCount(item, `h${hh}p`);
-    }
-    for (const [attr, value] of Object.entries(item)) {
-      if (attr.startsWith("r_") && typeof value === "number") {
-        rollup.reasons[attr.slice(2)] = (rollup.reasons[attr.slice(2)] ?? 0) + value;
-      }
-    }
-    for (const k of SUM_KEYS) rollup.sums[k] += dayCount(item, k);
+    addDayTotals(rollup, item);
   }
   return rollup;
 }

@@ -11,11 +11,19 @@ import {
   SCORES,
   totalOf,
 } from "@sonrisa/shared/scoring";
-import { addDays, daysBetween, localParts, weekdayOf, weekStart } from "@sonrisa/shared/time";
+import { addDays, daysBetween, lastDayOf, localParts, weekStart } from "@sonrisa/shared/time";
 import type { DayItem } from "../adapters/dynamo/results-repository.ts";
 import type { StoreRecord } from "../adapters/dynamo/store-repository.ts";
 import { Invalid } from "./errors.ts";
-import { DAY_SLOTS, dayCount, heatIndex, lastDayOf, type StorePeriods, SUM_KEYS, type SumKey } from "./month-rollup.ts";
+import {
+  addDayTotals,
+  addTotals,
+  DAY_SLOTS,
+  dayCount,
+  emptyTotals,
+  heatIndex,
+  type StorePeriods,
+} from "./month-rollup.ts";
 
 export const MAX_RANGE_DAYS = 400;
 export const DEFAULT_RANGE_DAYS = 30;
@@ -54,25 +62,13 @@ function point(date: string, counts: ScoreCounts) {
 /** Per date: scored answers and misuse, from day items and the days inside month roll-ups. */
 type DailyCounts = Map<string, { scored: ScoreCounts; misuse: ScoreCounts }>;
 
-/** Everything but the per-day counts, summed over the periods read. */
+/** Per-day counts and the totals of the periods read. */
 function foldPeriods(periods: StorePeriods) {
   const daily: DailyCounts = new Map();
-  const heat = new Uint32Array(7 * 24 * 2);
-  const reasons = new Map<string, number>();
-  const sums = Object.fromEntries(SUM_KEYS.map((k) => [k, 0])) as Record<SumKey, number>;
-  const addReason = (id: string, n: number) => reasons.set(id, (reasons.get(id) ?? 0) + n);
+  const totals = emptyTotals();
   for (const item of periods.days) {
     daily.set(item.date, { scored: countsOf(item, false), misuse: misuseCountsOf(item) });
-    const weekday = weekdayOf(item.date);
-    for (let h = 0; h < 24; h++) {
-      const hh = String(h).padStart(2, "0");
-      heat[heatIndex(weekday, h, false)]! += dayCount(item, `h${hh}c`);
-      heat[heatIndex(weekday, h, true)]! += dayCount(item, `h${hh}p`);
-    }
-    for (const [attr, value] of Object.entries(item)) {
-      if (attr.startsWith("r_") && typeof value === "number") addReason(attr.slice(2), value);
-    }
-    for (const k of SUM_KEYS) sums[k] += dayCount(item, k);
+    addDayTotals(totals, item);
   }
   for (const m of periods.months) {
     const last = Number(lastDayOf(m.month).slice(8, 10));
@@ -86,13 +82,9 @@ function foldPeriods(periods: StorePeriods) {
       });
       daily.set(`${m.month}-${String(d).padStart(2, "0")}`, { scored, misuse });
     }
-    m.heat.forEach((n, i) => {
-      heat[i]! += n;
-    });
-    for (const [id, n] of Object.entries(m.reasons)) addReason(id, n);
-    for (const k of SUM_KEYS) sums[k] += m.sums[k];
+    addTotals(totals, m);
   }
-  return { daily, heat, reasons, sums };
+  return { daily, ...totals };
 }
 
 /** One store's results over a range, from the day items and month roll-ups that cover it. */
@@ -136,7 +128,7 @@ export function storeResults(
     daily,
     weekly: [...weeks].map(([date, c]) => point(date, c)),
     heatmap,
-    reasons: [...reasons]
+    reasons: Object.entries(reasons)
       .map(([id, count]) => ({ id, count }))
       .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id)),
     optIns: sums.opt,

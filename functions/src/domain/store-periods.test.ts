@@ -1,9 +1,9 @@
-import { addDays, daysBetween } from "@sonrisa/shared/time";
+import { addDays, daysBetween, lastDayOf } from "@sonrisa/shared/time";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { DayItem } from "../adapters/dynamo/results-repository.ts";
 import type { StoreRecord } from "../adapters/dynamo/store-repository.ts";
-import { isSealed, lastDayOf, rollUp } from "./month-rollup.ts";
+import { isSealed, rollUp } from "./month-rollup.ts";
 import { storeResults } from "./results.ts";
 import { planRead } from "./store-periods.ts";
 

@@ -3,9 +3,9 @@
  * day items for the rest (edges, recent weeks, and any sealed month the job has not rolled up yet).
  * And the job's use case that writes the missing roll-ups.
  */
-import { addDays } from "@sonrisa/shared/time";
+import { addDays, lastDayOf, monthsBetween } from "@sonrisa/shared/time";
 import type { ResultsRepository } from "../adapters/dynamo/results-repository.ts";
-import { isSealed, lastDayOf, lastSealedMonth, monthsFromTo, rollUp, type StorePeriods } from "./month-rollup.ts";
+import { isSealed, lastSealedMonth, rollUp, type StorePeriods } from "./month-rollup.ts";
 import type { DateRange } from "./results.ts";
 
 export interface ReadPlan {
@@ -72,7 +72,7 @@ export async function rollUpStore(
   if (!first || first.slice(0, 7) > last) return [];
   const done = new Set(await repo.rolledUpMonths(storeId));
   const written: string[] = [];
-  for (const month of monthsFromTo(first.slice(0, 7), last)) {
+  for (const month of monthsBetween(first, lastDayOf(last))) {
     if (done.has(month)) continue;
     const days = await repo.storeDays(storeId, `${month}-01`, lastDayOf(month));
     await repo.putMonth(rollUp(storeId, month, days));

@@ -4,9 +4,9 @@
  */
 import { Readable } from "node:stream";
 import { LocalDate, StoreId } from "@sonrisa/shared/schemas/common";
-import { addDays, zonedToUtc } from "@sonrisa/shared/time";
+import { addDays, monthsBetween, zonedToUtc } from "@sonrisa/shared/time";
 import { z } from "zod";
-import { makeResultsRepository, monthsBetween } from "../adapters/dynamo/results-repository.ts";
+import { makeResultsRepository } from "../adapters/dynamo/results-repository.ts";
 import { makeStoreRepository } from "../adapters/dynamo/store-repository.ts";
 import { csvChunks } from "../domain/csv-export.ts";
 import { Forbidden } from "../domain/errors.ts";

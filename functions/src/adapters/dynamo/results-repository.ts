@@ -1,5 +1,6 @@
 /** Reads of aggregates and answers for results, comments and export. Cost grows with the range, not with volume. */
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { monthsBetween } from "@sonrisa/shared/time";
 import { Invalid } from "../../domain/errors.ts";
 import { type MonthRollup, SUM_KEYS, type SumKey } from "../../domain/month-rollup.ts";
 import type { Table } from "./client.ts";
@@ -194,21 +195,4 @@ function decodeCursor(cursor: string, gsi2pk: string): Record<string, unknown> {
     k.gsi2pk === gsi2pk;
   if (!ok) throw new Invalid("The cursor is not valid");
   return k;
-}
-
-/** YYYY-MM of every month touched by a date range. */
-export function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = [];
-  let [y, m] = from.split("-").map(Number) as [number, number];
-  const end = to.slice(0, 7);
-  for (;;) {
-    const month = `${y}-${String(m).padStart(2, "0")}`;
-    months.push(month);
-    if (month >= end) return months;
-    m += 1;
-    if (m > 12) {
-      m = 1;
-      y += 1;
-    }
-  }
 }
