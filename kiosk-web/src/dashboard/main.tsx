@@ -2,6 +2,7 @@
 import { render } from "preact";
 import { App } from "./app.tsx";
 import "../kiosk/kiosk.css";
+import "../common/page.css";
 import "./dashboard.css";
 
 render(<App />, document.getElementById("app")!);

@@ -2,7 +2,6 @@
 import type { Lang } from "@sonrisa/shared/schemas/common";
 
 const es = {
-  langName: "Español",
   langSwitch: "Idioma",
   product: "Sonrisa",
   area: "Panel",
@@ -165,7 +164,6 @@ const es = {
 export type Messages = typeof es;
 
 const en: Messages = {
-  langName: "English",
   langSwitch: "Language",
   product: "Sonrisa",
   area: "Dashboard",

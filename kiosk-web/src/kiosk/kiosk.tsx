@@ -2,8 +2,8 @@
 import type { Lang } from "@sonrisa/shared/schemas/common";
 import type { KioskConfig } from "@sonrisa/shared/schemas/store";
 import { useEffect, useState } from "preact/hooks";
+import { LangSwitch } from "../common/lang-switch/lang-switch.tsx";
 import { Button } from "./components/button/button.tsx";
-import { LangSwitch } from "./components/lang-switch/lang-switch.tsx";
 import { Screen } from "./components/screen/screen.tsx";
 import { StatusCorner } from "./components/status-corner/status-corner.tsx";
 import { lazyComponent } from "./lib/lazy-component.ts";

@@ -2,7 +2,6 @@
 import type { Lang } from "@sonrisa/shared/schemas/common";
 
 const es = {
-  langName: "Español",
   langSwitch: "Idioma",
   faces: {
     1: "Muy insatisfecho",
@@ -102,7 +101,6 @@ const es = {
 export type Messages = typeof es;
 
 const en: Messages = {
-  langName: "English",
   langSwitch: "Language",
   faces: {
     1: "Very dissatisfied",

@@ -1,9 +1,9 @@
 /** Brand, the sections, who is signed in, the language switch and sign-out. */
 
+import { LangSwitch } from "../../../common/lang-switch/lang-switch.tsx";
 import { useI18n } from "../../lib/i18n.ts";
 import type { Session } from "../../lib/session.ts";
 import { hrefOf, type Place, type View } from "../../lib/use-location.ts";
-import { LangSwitch } from "../lang-switch/lang-switch.tsx";
 import styles from "./top-bar.module.css";
 
 interface Props {
@@ -15,7 +15,7 @@ interface Props {
 }
 
 export function TopBar({ session, place, go, firstStore, onSignOut }: Props) {
-  const { t } = useI18n();
+  const { t, lang, setLang } = useI18n();
   const lastStore = place.view.name === "store" ? place.view.storeId : firstStore;
   const items: { key: View["name"]; label: string; view: View }[] = [
     { key: "overview", label: t.nav.overview, view: { name: "overview" } },
@@ -63,7 +63,7 @@ export function TopBar({ session, place, go, firstStore, onSignOut }: Props) {
             <span class={styles.email}>{session.email}</span>
             <span class={styles.role}>{t.roles[session.role]}</span>
           </span>
-          <LangSwitch />
+          <LangSwitch lang={lang} label={t.langSwitch} onChange={setLang} compact />
           <button type="button" class={styles.signOut} onClick={onSignOut}>
             {t.signOut}
           </button>

@@ -1,9 +1,9 @@
 /** Admin only: a one-time pairing code for a store's tablet, shown large with the time it has left. */
 import type { PairingCodeResponse } from "@sonrisa/shared/schemas/auth";
 import { useState } from "preact/hooks";
+import { useNow } from "../../../common/use-now.ts";
 import type { DashboardApi, Store } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n.ts";
-import { useNow } from "../../lib/use-now.ts";
 import styles from "./kiosks.module.css";
 
 type Created = PairingCodeResponse & { storeId: string };

@@ -1,6 +1,6 @@
 /** E-mail and password to a marketing or admin session; errors are announced and point at the fix. */
 import { useState } from "preact/hooks";
-import { LangSwitch } from "../../components/lang-switch/lang-switch.tsx";
+import { LangSwitch } from "../../../common/lang-switch/lang-switch.tsx";
 import { ApiError, signIn } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n.ts";
 import type { Session } from "../../lib/session.ts";
@@ -17,7 +17,7 @@ function failureOf(err: unknown): Failure {
 }
 
 export function SignIn({ ended, onSignedIn }: { ended: boolean; onSignedIn: (session: Session) => void }) {
-  const { t } = useI18n();
+  const { t, lang, setLang } = useI18n();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [busy, setBusy] = useState(false);
@@ -43,7 +43,7 @@ export function SignIn({ ended, onSignedIn }: { ended: boolean; onSignedIn: (ses
           <img src="/favicon.svg" alt="" width={28} height={28} />
           {t.product}
         </span>
-        <LangSwitch />
+        <LangSwitch lang={lang} label={t.langSwitch} onChange={setLang} compact />
       </header>
       <main class={styles.main}>
         <form class={styles.card} onSubmit={submit} aria-labelledby="sign-in-title" noValidate>

@@ -1,8 +1,8 @@
 /** Pairing screen: the one-time code from the dashboard links this tablet to its store. */
 import type { Lang } from "@sonrisa/shared/schemas/common";
 import { useEffect, useState } from "preact/hooks";
+import { LangSwitch } from "../../../common/lang-switch/lang-switch.tsx";
 import { Button } from "../../components/button/button.tsx";
-import { LangSwitch } from "../../components/lang-switch/lang-switch.tsx";
 import { ApiError } from "../../lib/api.ts";
 import { loadValidation } from "../../lib/lazy-validate.ts";
 import { messagesFor } from "../../lib/messages.ts";
@@ -43,7 +43,7 @@ export function Pairing({ lang, onLang, waiting, onPair }: Props) {
   return (
     <main class={styles.page}>
       <div class={styles.lang}>
-        <LangSwitch langs={["es", "en"]} lang={lang} label={t.langSwitch} onChange={onLang} />
+        <LangSwitch lang={lang} label={t.langSwitch} onChange={onLang} />
       </div>
       <form class={styles.card} onSubmit={submit} noValidate>
         <img class={styles.mark} src="/favicon.svg" alt="" />

@@ -1,14 +1,15 @@
 /** Surprises waiting at the counter, newest first: code, gift, when it was won and how long it stays valid. */
+
+import { useNow } from "../../../common/use-now.ts";
 import type { StaffGift } from "../../lib/api.ts";
 import { clockTime, timeLeft } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n.ts";
-import { useNow } from "../../lib/use-now.ts";
 import { Button } from "../button/button.tsx";
 import styles from "./pending-list.module.css";
 
 export function PendingList({ gifts, onPick }: { gifts: StaffGift[] | undefined; onPick: (code: string) => void }) {
   const { t, lang } = useI18n();
-  const now = useNow();
+  const now = useNow(15_000);
   if (!gifts) return <p class={styles.empty}>{t.loading}</p>;
   if (gifts.length === 0) return <p class={styles.empty}>{t.pending.empty}</p>;
   return (

@@ -1,6 +1,7 @@
 /** The console's top bar: brand, store, language and sign-out. */
+
+import { LangSwitch } from "../../../common/lang-switch/lang-switch.tsx";
 import { Button } from "../../components/button/button.tsx";
-import { LangSwitch } from "../../components/lang-switch/lang-switch.tsx";
 import { useI18n } from "../../lib/i18n.ts";
 import styles from "./console.module.css";
 
@@ -11,7 +12,7 @@ interface Props {
 }
 
 export function ConsoleHeader({ storeId, storeName, onSignOut }: Props) {
-  const { t } = useI18n();
+  const { t, lang, setLang } = useI18n();
   return (
     <header class={styles.header}>
       <div class={styles.brand}>
@@ -24,7 +25,7 @@ export function ConsoleHeader({ storeId, storeName, onSignOut }: Props) {
         </span>
       </div>
       <div class={styles.tools}>
-        <LangSwitch />
+        <LangSwitch lang={lang} label={t.langSwitch} onChange={setLang} />
         <Button kind="secondary" onClick={onSignOut}>
           {t.signOut}
         </Button>

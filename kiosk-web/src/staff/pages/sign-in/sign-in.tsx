@@ -1,14 +1,14 @@
 /** Store and PIN to a staff session; remembers the stores used on this device and says how long a lock-out lasts. */
 import { StaffLoginRequest } from "@sonrisa/shared/schemas/auth";
 import { useState } from "preact/hooks";
+import { LangSwitch } from "../../../common/lang-switch/lang-switch.tsx";
+import { useNow } from "../../../common/use-now.ts";
 import { Button } from "../../components/button/button.tsx";
 import { Field, inputClass } from "../../components/field/field.tsx";
-import { LangSwitch } from "../../components/lang-switch/lang-switch.tsx";
 import { Notice } from "../../components/notice/notice.tsx";
 import { ApiError, signInStaff } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n.ts";
-import { knownStores, type Session, saveSession } from "../../lib/session.ts";
-import { useNow } from "../../lib/use-now.ts";
+import { knownStores, type Session } from "../../lib/session.ts";
 import styles from "./sign-in.module.css";
 
 type Problem = "wrong" | "format" | "offline" | "other" | "ended";
@@ -19,7 +19,7 @@ interface Props {
 }
 
 export function SignIn({ ended, onSignedIn }: Props) {
-  const { t } = useI18n();
+  const { t, lang, setLang } = useI18n();
   const [stores] = useState(knownStores);
   const [storeId, setStoreId] = useState(stores[0] ?? "");
   const [pin, setPin] = useState("");
@@ -40,7 +40,6 @@ export function SignIn({ ended, onSignedIn }: Props) {
       const res = await signInStaff(parsed.data.storeId, parsed.data.pin);
       const session: Session = { token: res.token, storeId: res.storeId, expiresAt: res.expiresAt };
       if (name.trim()) session.staffName = name.trim();
-      saveSession(session);
       onSignedIn(session);
     } catch (err) {
       setPin("");
@@ -63,7 +62,7 @@ export function SignIn({ ended, onSignedIn }: Props) {
   return (
     <main class={styles.page}>
       <div class={styles.lang}>
-        <LangSwitch />
+        <LangSwitch lang={lang} label={t.langSwitch} onChange={setLang} />
       </div>
       <form class={styles.card} onSubmit={submit} noValidate aria-labelledby="sign-in-title">
         <div class={styles.brand}>

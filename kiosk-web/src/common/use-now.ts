@@ -1,7 +1,7 @@
-/** The current time, re-rendering every `everyMs`, for "expires in…" texts that must not go stale. */
+/** The current time, re-rendering every `everyMs` while mounted, for countdowns and "expires in…" texts. */
 import { useEffect, useState } from "preact/hooks";
 
-export function useNow(everyMs = 15_000): number {
+export function useNow(everyMs: number): number {
   const [now, setNow] = useState(Date.now);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), everyMs);
