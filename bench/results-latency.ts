@@ -5,13 +5,13 @@
  * table's answer items on their index; then the sealed months are rolled up as the scheduled job does,
  * and each route is timed over 100 requests after a warm-up of 100 (the JVM of DynamoDB Local compiles its query path).
  */
-import { DeleteCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand } from "@aws-sdk/lib-dynamodb";
 import type { AllResults, StoreResults } from "@sonrisa/shared/schemas/results";
 import { addDays, localParts, monthsBetween } from "@sonrisa/shared/time";
 import { makeAnswerWriter } from "../functions/src/adapters/dynamo/answer-writer.ts";
 import { makeDocumentClient, type Table } from "../functions/src/adapters/dynamo/client.ts";
 import { keys } from "../functions/src/adapters/dynamo/keys.ts";
-import { queryAll } from "../functions/src/adapters/dynamo/query-all.ts";
+import { queryAll, queryPage } from "../functions/src/adapters/dynamo/query-all.ts";
 import { makeResultsRepository } from "../functions/src/adapters/dynamo/results-repository.ts";
 import { makeStoreRepository } from "../functions/src/adapters/dynamo/store-repository.ts";
 import { storeResults } from "../functions/src/domain/results.ts";
@@ -68,16 +68,8 @@ async function countAnswers(table: Table, storeIds: string[], months: string[]):
     for (const month of months) {
       let start: Record<string, unknown> | undefined;
       do {
-        const out = await table.doc.send(
-          new QueryCommand({
-            TableName: table.name,
-            IndexName: "gsi1",
-            KeyConditionExpression: "gsi1pk = :pk",
-            ExpressionAttributeValues: { ":pk": keys.responseByStore(storeId, month, "", "").gsi1pk },
-            Select: "COUNT",
-            ExclusiveStartKey: start,
-          }),
-        );
+        const span = keys.storeAnswers(storeId, month, "0", "~");
+        const out = await queryPage(table, span, { Select: "COUNT", ExclusiveStartKey: start });
         count += out.Count ?? 0;
         start = out.LastEvaluatedKey;
       } while (start);
@@ -88,12 +80,7 @@ async function countAnswers(table: Table, storeIds: string[], months: string[]):
 
 /** Deletes a store's month roll-ups, so the job writes them again from the day items. */
 async function dropRollups(table: Table, storeId: string): Promise<void> {
-  const pk = keys.storeMonth(storeId, "").pk;
-  const items = await queryAll(table, {
-    KeyConditionExpression: "pk = :pk AND begins_with(sk, :month)",
-    ExpressionAttributeValues: { ":pk": pk, ":month": "MONTH#" },
-    ProjectionExpression: "pk, sk",
-  });
+  const items = await queryAll(table, keys.allStoreMonths(storeId), { ProjectionExpression: "pk, sk" });
   for (const item of items) {
     await table.doc.send(new DeleteCommand({ TableName: table.name, Key: { pk: item.pk, sk: item.sk } }));
   }
@@ -174,7 +161,8 @@ export async function run(): Promise<BenchRow[]> {
       let rolled = 0;
       for (const s of stores) {
         await dropRollups(table, s.storeId);
-        rolled += (await rollUpStore(makeResultsRepository(table), s.storeId, localParts(now, s.timeZone).date)).length;
+        rolled += (await rollUpStore(makeResultsRepository(table), s.storeId, localParts(now, s.timeZone).date, now))
+          .length;
       }
       rows.push({
         metric: `${label}: roll-up job, sealed months written`,

@@ -6,9 +6,9 @@
 import { randomUUID } from "node:crypto";
 import type { ResponseItem } from "@sonrisa/shared/schemas/responses";
 import { localParts } from "@sonrisa/shared/time";
-import type { StoreRecord } from "../../functions/src/adapters/dynamo/store-repository.ts";
-import { answerCounters } from "../../functions/src/domain/aggregates.ts";
-import type { PlannedAnswer } from "../../functions/src/domain/ingestion.ts";
+import { answerCounters } from "../../functions/src/domain/day-aggregate.ts";
+import type { PlannedAnswer } from "../../functions/src/domain/ports/answer-writer.ts";
+import type { StoreRecord } from "../../functions/src/domain/ports/store-repository.ts";
 
 /** A small seeded generator (mulberry32), so a bench run is repeatable. */
 export function seededRandom(seed: number): () => number {

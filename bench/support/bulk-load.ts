@@ -5,8 +5,8 @@
  * aggregate. Far faster than HTTP, and the table ends up exactly as ingestion would leave it.
  */
 import { addDays, localParts, zonedToUtc } from "@sonrisa/shared/time";
-import type { StoreRecord } from "../../functions/src/adapters/dynamo/store-repository.ts";
-import type { AnswerWriter } from "../../functions/src/domain/ingestion.ts";
+import type { AnswerWriter } from "../../functions/src/domain/ports/answer-writer.ts";
+import type { StoreRecord } from "../../functions/src/domain/ports/store-repository.ts";
 import { makeAnswer, planAnswer, seededRandom } from "./answers.ts";
 import { pool, progress } from "./stats.ts";
 

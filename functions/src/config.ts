@@ -31,8 +31,3 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   cached = parsed.data;
   return cached;
 }
-
-/** Tests that change the environment between files call this. */
-export function resetConfig(): void {
-  cached = undefined;
-}

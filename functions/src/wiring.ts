@@ -1,42 +1,64 @@
-/** The real dependencies, wired once per cold start; handlers take what they need from here. */
-import { randomUUID } from "node:crypto";
-import { verifyOrDecoy } from "./adapters/auth/password-hasher.ts";
+/**
+ * The composition root: the real adapters behind every port, made once per cold start. A handler's module
+ * wraps its `makeMain` in `wired`, which calls it with `realDeps()` on first use; tests pass their own.
+ */
+import { scryptHasher } from "./adapters/auth/password-hasher.ts";
+import { makeTokenService } from "./adapters/auth/token-service.ts";
+import { systemClock } from "./adapters/clock.ts";
+import { makeAnswerWriter } from "./adapters/dynamo/answer-writer.ts";
 import { makeDocumentClient, type Table } from "./adapters/dynamo/client.ts";
 import { makeDeviceRepository } from "./adapters/dynamo/device-repository.ts";
 import { makeGiftRepository } from "./adapters/dynamo/gift-repository.ts";
+import { makeHealthCheck } from "./adapters/dynamo/health-check.ts";
 import { makePinGuardRepository } from "./adapters/dynamo/pin-guard-repository.ts";
+import { makeResultsRepository } from "./adapters/dynamo/results-repository.ts";
+import { makeRulesRepository } from "./adapters/dynamo/rules-repository.ts";
 import { makeStoreRepository } from "./adapters/dynamo/store-repository.ts";
 import { makeUserRepository } from "./adapters/dynamo/user-repository.ts";
-import { loadConfig } from "./config.ts";
-import { systemClock } from "./domain/ports.ts";
-import { tokens } from "./middleware/http-api.ts";
+import { randomIds } from "./adapters/ids.ts";
+import { type Config, loadConfig } from "./config.ts";
 
-let table: Table | undefined;
-
-/** The table handle for this process. */
-export function realTable(): Table {
-  if (!table) {
-    const config = loadConfig();
-    table = { doc: makeDocumentClient(config), name: config.TABLE_NAME };
-  }
-  return table;
-}
-
-export function authDeps() {
-  const t = realTable();
+/** Every port's real adapter, on one table. */
+export function makeDeps(config: Config, table: Table) {
+  const clock = systemClock;
   return {
-    users: makeUserRepository(t),
-    stores: makeStoreRepository(t),
-    devices: makeDeviceRepository(t),
-    pinGuards: makePinGuardRepository(t),
-    tokens: tokens(),
-    verifySecret: verifyOrDecoy,
-    clock: systemClock,
-    newId: randomUUID,
+    clock,
+    ids: randomIds,
+    tokens: makeTokenService(config, clock),
+    secrets: scryptHasher,
+    health: makeHealthCheck(table),
+    stores: makeStoreRepository(table),
+    users: makeUserRepository(table),
+    devices: makeDeviceRepository(table),
+    pinGuards: makePinGuardRepository(table),
+    rules: makeRulesRepository(table),
+    gifts: makeGiftRepository(table),
+    results: makeResultsRepository(table),
+    writer: makeAnswerWriter(table),
   };
 }
 
-export function giftDeps() {
-  const t = realTable();
-  return { gifts: makeGiftRepository(t), stores: makeStoreRepository(t), clock: systemClock };
+export type Deps = ReturnType<typeof makeDeps>;
+
+let deps: Deps | undefined;
+
+/** The process's dependencies, from the validated configuration, made on first use and kept. */
+export function realDeps(): Deps {
+  if (!deps) {
+    const config = loadConfig();
+    deps = makeDeps(config, { doc: makeDocumentClient(config), name: config.TABLE_NAME });
+  }
+  return deps;
+}
+
+/**
+ * A handler or job built from the real dependencies on its first call, once per cold start. Importing its
+ * module has no side effects, so tests import `makeMain` or `makeJob` and pass their own.
+ */
+export function wired<A extends unknown[], R>(make: (deps: Deps) => (...args: A) => R): (...args: A) => R {
+  let fn: ((...args: A) => R) | undefined;
+  return (...args) => {
+    fn ??= make(realDeps());
+    return fn(...args);
+  };
 }

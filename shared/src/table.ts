@@ -12,5 +12,3 @@ export const tableDefinition = {
   ],
   streams: "NEW_AND_OLD_IMAGES",
 } as const;
-
-export type TableDefinition = typeof tableDefinition;

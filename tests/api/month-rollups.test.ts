@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { StoreResults } from "@sonrisa/shared/schemas/results";
 import { addDays, localParts, monthsBetween } from "@sonrisa/shared/time";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemClock } from "../../functions/src/adapters/clock.ts";
 import { makeAnswerWriter } from "../../functions/src/adapters/dynamo/answer-writer.ts";
 import { makeDocumentClient } from "../../functions/src/adapters/dynamo/client.ts";
 import { makeDeviceRepository } from "../../functions/src/adapters/dynamo/device-repository.ts";
@@ -14,7 +15,7 @@ import { makeStoreRepository } from "../../functions/src/adapters/dynamo/store-r
 import { ingestResponses } from "../../functions/src/domain/ingestion.ts";
 import { lastSealedMonth } from "../../functions/src/domain/month-rollup.ts";
 import { readStorePeriods } from "../../functions/src/domain/store-periods.ts";
-import { handler as rollUpMonths } from "../../functions/src/jobs/roll-up-months.ts";
+import { makeJob } from "../../functions/src/jobs/roll-up-months.ts";
 import { buildContext } from "../../functions/src/local/api-event.ts";
 import { DEMO_ADMIN, startApi, type TestApi } from "./harness.ts";
 
@@ -73,6 +74,9 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
+/** The job on this file's table, wired as its module wires the real one. */
+const rollUpMonths = (...args: Parameters<ReturnType<typeof makeJob>>) =>
+  makeJob({ stores: makeStoreRepository(table), results: makeResultsRepository(table), clock: systemClock })(...args);
 const runJob = () => rollUpMonths({}, buildContext("roll-up-months", 60_000));
 
 describe("month roll-ups", () => {

@@ -1,13 +1,18 @@
 /** Sign-in for users and staff, pairing codes and device pairing. */
 import { PAIRING_ALPHABET } from "@sonrisa/shared/schemas/auth";
-import { type IssuedToken, TOKEN_TTL, type TokenService } from "../adapters/auth/token-service.ts";
-import type { DeviceRepository } from "../adapters/dynamo/device-repository.ts";
-import type { PinGuardRepository } from "../adapters/dynamo/pin-guard-repository.ts";
-import type { StoreRepository } from "../adapters/dynamo/store-repository.ts";
-import type { UserRepository } from "../adapters/dynamo/user-repository.ts";
 import { Conflict, NotFound, TooManyRequests, Unauthorized } from "./errors.ts";
-import type { Clock } from "./ports.ts";
+import type { Clock } from "./ports/clock.ts";
+import type { DeviceRepository } from "./ports/device-repository.ts";
+import type { Ids } from "./ports/ids.ts";
+import type { PinGuardRepository } from "./ports/pin-guard-repository.ts";
+import type { SecretHasher } from "./ports/secret-hasher.ts";
+import type { StoreRepository } from "./ports/store-repository.ts";
+import type { TokenService } from "./ports/token-service.ts";
+import type { UserRepository } from "./ports/user-repository.ts";
 import { randomString } from "./random.ts";
+
+/** How long tokens live, in seconds: a working day for people, a long time for a kiosk on a wall. */
+export const TOKEN_TTL = { user: 12 * 3600, staff: 12 * 3600, device: 400 * 86400 } as const;
 
 export const PIN_MAX_FAILURES = 5;
 export const PIN_WINDOW_MS = 15 * 60_000;
@@ -19,14 +24,14 @@ export interface AuthDeps {
   devices: DeviceRepository;
   pinGuards: PinGuardRepository;
   tokens: TokenService;
-  /** Slow-hash check; a missing hash must cost the same time and fail. */
-  verifySecret(secret: string, stored: string | undefined): Promise<boolean>;
+  secrets: SecretHasher;
   clock: Clock;
+  ids: Ids;
 }
 
 export async function loginUser(deps: AuthDeps, email: string, password: string) {
   const user = await deps.users.get(email);
-  const ok = await deps.verifySecret(password, user?.passwordHash);
+  const ok = await deps.secrets.verify(password, user?.passwordHash);
   if (!user || !ok) throw new Unauthorized("Wrong e-mail or password");
   const issued = await deps.tokens.issue({ role: user.role, sub: user.email }, TOKEN_TTL.user);
   return { ...issued, role: user.role };
@@ -39,7 +44,7 @@ export async function loginUser(deps: AuthDeps, email: string, password: string)
 export async function loginStaff(deps: AuthDeps, storeId: string, pin: string) {
   await claimAttempt(deps, storeId);
   const store = await deps.stores.get(storeId);
-  const ok = await deps.verifySecret(pin, store?.staffPinHash);
+  const ok = await deps.secrets.verify(pin, store?.staffPinHash);
   if (!store || !ok) throw new Unauthorized("Wrong store or PIN");
   await clearAttempts(deps, storeId);
   const issued = await deps.tokens.issue({ role: "staff", sub: `staff:${storeId}`, storeId }, TOKEN_TTL.staff);
@@ -80,14 +85,14 @@ export async function createPairingCode(deps: AuthDeps, storeId: string) {
   throw new Conflict("Could not make a unique pairing code; try again");
 }
 
-export async function pairDevice(deps: AuthDeps & { newId: () => string }, code: string) {
+export async function pairDevice(deps: AuthDeps, code: string) {
   const now = deps.clock.now();
   const pending = await deps.devices.peekPairingCode(code);
   if (!pending) throw new NotFound("This pairing code is unknown or already used");
-  const device = { storeId: pending.storeId, deviceId: deps.newId(), pairedAt: now.toISOString() };
+  const device = { storeId: pending.storeId, deviceId: deps.ids.uuid(), pairedAt: now.toISOString() };
   const paired = await deps.devices.pair(code, device, now);
   if (!paired) throw new Conflict("This pairing code is expired or already used", "pairing_code_used");
-  const issued: IssuedToken = await deps.tokens.issue(
+  const issued = await deps.tokens.issue(
     { role: "device", sub: device.deviceId, storeId: device.storeId },
     TOKEN_TTL.device,
   );

@@ -1,22 +1,38 @@
 /** The staff side of gifts: pending surprises, hand-overs, spontaneous gifts, stock and today's numbers. */
-import { GIFT_CODE_ALPHABET, type Gift, type HandOverRequest, type StockItem } from "@sonrisa/shared/schemas/surprises";
+import {
+  GIFT_CODE_ALPHABET,
+  type Gift,
+  type HandOverRequest,
+  type PutStockRequest,
+  type StockItem,
+  type StockRow,
+} from "@sonrisa/shared/schemas/surprises";
 import { addDays, localParts } from "@sonrisa/shared/time";
-import type { Principal } from "../adapters/auth/token-service.ts";
-import type { GiftRecord, GiftRepository } from "../adapters/dynamo/gift-repository.ts";
-import type { StoreRecord } from "../adapters/dynamo/store-repository.ts";
 import { Conflict, NotFound } from "./errors.ts";
-import type { Clock } from "./ports.ts";
+import type { Clock } from "./ports/clock.ts";
+import type { GiftRecord, GiftRepository } from "./ports/gift-repository.ts";
+import type { Principal } from "./ports/principal.ts";
+import type { StoreRecord, StoreRepository } from "./ports/store-repository.ts";
 import { randomString } from "./random.ts";
+import { requireStore } from "./stores.ts";
 
 export interface GiftDeps {
+  stores: StoreRepository;
   gifts: GiftRepository;
   clock: Clock;
 }
 
+export type StockDeps = Omit<GiftDeps, "clock">;
+
 export const GIFT_HISTORY_DAYS = 7;
 
 /** Pending gifts are today's (they expire at the end of the local day); others cover the last week. */
-export async function listGifts(deps: GiftDeps, store: StoreRecord, status: "pending" | "handed" | "all") {
+export async function listGifts(
+  deps: GiftDeps,
+  storeId: string | undefined,
+  status: "pending" | "handed" | "all",
+): Promise<Gift[]> {
+  const store = await requireStore(deps.stores, storeId);
   const now = deps.clock.now();
   const today = localParts(now, store.timeZone).date;
   const from = status === "pending" ? today : addDays(today, -(GIFT_HISTORY_DAYS - 1));
@@ -28,7 +44,13 @@ export async function listGifts(deps: GiftDeps, store: StoreRecord, status: "pen
   return wanted.sort((a, b) => (b.handedAt ?? b.wonAt).localeCompare(a.handedAt ?? a.wonAt)).map(publicGift);
 }
 
-export async function handOverGift(deps: GiftDeps, store: StoreRecord, staff: Principal, request: HandOverRequest) {
+export async function handOverGift(
+  deps: GiftDeps,
+  storeId: string | undefined,
+  staff: Principal,
+  request: HandOverRequest,
+): Promise<Gift> {
+  const store = await requireStore(deps.stores, storeId);
   const now = deps.clock.now();
   const today = localParts(now, store.timeZone).date;
   const handedBy = request.staffName ? `${staff.sub} (${request.staffName})` : staff.sub;
@@ -76,7 +98,7 @@ function publicGift(g: GiftRecord): Gift {
 }
 
 /** Expires yesterday's (and older) pending gifts of a store and releases their stock. */
-export async function expireGifts(deps: GiftDeps, store: StoreRecord): Promise<number> {
+export async function expireGifts(deps: Omit<GiftDeps, "stores">, store: StoreRecord): Promise<number> {
   const now = deps.clock.now();
   const today = localParts(now, store.timeZone).date;
   const stale = await deps.gifts.list(store.storeId, addDays(today, -GIFT_HISTORY_DAYS), today);
@@ -90,6 +112,22 @@ export async function expireGifts(deps: GiftDeps, store: StoreRecord): Promise<n
 }
 
 /** Stock as staff see it: what is free after reservations for pending surprises, and whether it runs low. */
-export function stockView(items: StockItem[]) {
+export function stockView(items: StockItem[]): StockRow[] {
   return items.map((i) => ({ ...i, available: i.quantity - i.reserved, low: i.quantity - i.reserved <= i.lowAt }));
+}
+
+export async function storeStock(deps: StockDeps, storeId: string | undefined): Promise<StockRow[]> {
+  const store = await requireStore(deps.stores, storeId);
+  return stockView(await deps.gifts.stock(store.storeId));
+}
+
+/** Sets counted quantities and thresholds; what is reserved for pending surprises stays as it is. */
+export async function putStoreStock(
+  deps: StockDeps,
+  storeId: string | undefined,
+  items: PutStockRequest["items"],
+): Promise<StockRow[]> {
+  const store = await requireStore(deps.stores, storeId);
+  for (const item of items) await deps.gifts.putStock(store.storeId, item);
+  return stockView(await deps.gifts.stock(store.storeId));
 }

@@ -9,50 +9,24 @@ import {
 } from "@sonrisa/shared/schemas/responses";
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { localParts } from "@sonrisa/shared/time";
-import type { Principal } from "../adapters/auth/token-service.ts";
-import type { DeviceRepository } from "../adapters/dynamo/device-repository.ts";
-import type { StoreRecord, StoreRepository } from "../adapters/dynamo/store-repository.ts";
-import { answerCounters, type Counters } from "./aggregates.ts";
+import { answerCounters } from "./day-aggregate.ts";
 import { deviceStore } from "./kiosk.ts";
-import type { Clock } from "./ports.ts";
+import type { AnswerWriter, PlannedAnswer } from "./ports/answer-writer.ts";
+import type { Clock } from "./ports/clock.ts";
+import type { DeviceRepository } from "./ports/device-repository.ts";
+import type { Principal } from "./ports/principal.ts";
+import type { RulesRepository } from "./ports/rules-repository.ts";
+import type { StoreRecord, StoreRepository } from "./ports/store-repository.ts";
 import { drawWins, inHoldout, qualifyingRule } from "./surprises.ts";
 
 /** Kiosk clocks drift and tablets sleep: 5 minutes ahead covers drift; 30 days back covers a long offline spell. */
 export const MAX_FUTURE_MS = 5 * 60_000;
 export const MAX_PAST_MS = 30 * 86_400_000;
 
-export interface PlannedAnswer {
-  item: ResponseItem;
-  storeId: string;
-  deviceId: string;
-  atUtc: string;
-  receivedAt: string;
-  localDate: string;
-  localHour: number;
-  misuse: false | "kiosk" | "burst";
-  counters: Counters;
-  /** Set when a rule applies: the group, and for the treatment group whether the draw says it may win. */
-  surprise?: { rule: SurpriseRule; group: "holdout" | "treatment"; candidate: boolean };
-}
-
-export interface WriteOutcome {
-  status: "stored" | "duplicate";
-  surprise?: { code: string; gift: { es: string; en: string } };
-}
-
-export interface AnswerWriter {
-  /** Stores each answer and everything it touches exactly once; keyed by answer id. */
-  write(store: StoreRecord, answers: PlannedAnswer[], today: string): Promise<Map<string, WriteOutcome>>;
-}
-
-export interface RulesSource {
-  get(): Promise<SurpriseRule[]>;
-}
-
 export interface IngestionDeps {
   stores: StoreRepository;
   devices: DeviceRepository;
-  rules: RulesSource;
+  rules: Pick<RulesRepository, "get">;
   writer: AnswerWriter;
   clock: Clock;
 }

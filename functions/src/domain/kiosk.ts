@@ -1,11 +1,11 @@
 /** What a paired kiosk needs to run, and the check that its device is still paired. */
 import type { KioskConfig } from "@sonrisa/shared/schemas/store";
-import type { Principal } from "../adapters/auth/token-service.ts";
-import type { DeviceRecord, DeviceRepository } from "../adapters/dynamo/device-repository.ts";
-import type { StoreRecord, StoreRepository } from "../adapters/dynamo/store-repository.ts";
 import { NotFound, Unauthorized } from "./errors.ts";
+import type { DeviceRecord, DeviceRepository } from "./ports/device-repository.ts";
+import type { Principal } from "./ports/principal.ts";
+import type { StoreRecord, StoreRepository } from "./ports/store-repository.ts";
 
-interface KioskDeps {
+export interface KioskDeps {
   stores: StoreRepository;
   devices: DeviceRepository;
 }

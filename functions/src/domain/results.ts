@@ -1,5 +1,4 @@
-/** Results from day aggregates: totals, CSAT, index, series, heatmap, reasons, ranking. */
-
+/** Results from day aggregates and month roll-ups: totals, CSAT, index, series, heatmap, reasons, ranking. */
 import type { AllResults, ScoreCounts, StoreResults } from "@sonrisa/shared/schemas/results";
 import {
   csatOf,
@@ -8,80 +7,38 @@ import {
   mergeCounts,
   RANKING_METHOD,
   rankScoreOf,
-  SCORES,
   totalOf,
 } from "@sonrisa/shared/scoring";
-import { addDays, daysBetween, lastDayOf, localParts, weekStart } from "@sonrisa/shared/time";
-import type { DayItem } from "../adapters/dynamo/results-repository.ts";
-import type { StoreRecord } from "../adapters/dynamo/store-repository.ts";
-import { Invalid } from "./errors.ts";
+import { addDays, weekStart } from "@sonrisa/shared/time";
+import type { DateRange } from "./date-range.ts";
 import {
   addDayTotals,
   addTotals,
-  DAY_SLOTS,
-  dayCount,
+  countsOf,
+  type DayCounts,
+  type DayItem,
   emptyTotals,
   heatIndex,
+  misuseCountsOf,
   type StorePeriods,
-} from "./month-rollup.ts";
-
-export const MAX_RANGE_DAYS = 400;
-export const DEFAULT_RANGE_DAYS = 30;
-
-export interface DateRange {
-  from: string;
-  to: string;
-}
-
-/** `to` defaults to today in the zone, `from` to 29 days before `to`; at most 400 days. */
-export function resolveRange(query: { from?: string; to?: string }, timeZone: string, now: Date): DateRange {
-  const to = query.to ?? localParts(now, timeZone).date;
-  const from = query.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
-  const days = daysBetween(from, to) + 1;
-  if (days < 1) throw new Invalid("`from` must not be after `to`");
-  if (days > MAX_RANGE_DAYS) throw new Invalid(`A range covers at most ${MAX_RANGE_DAYS} days`);
-  return { from, to };
-}
-
-export function countsOf(item: DayItem, includeMisuse: boolean): ScoreCounts {
-  const counts = emptyCounts();
-  for (const s of SCORES) counts[s] = dayCount(item, `s${s}`) + (includeMisuse ? dayCount(item, `m${s}`) : 0);
-  return counts;
-}
-
-function misuseCountsOf(item: DayItem): ScoreCounts {
-  const counts = emptyCounts();
-  for (const s of SCORES) counts[s] = dayCount(item, `m${s}`);
-  return counts;
-}
+  unpackMonth,
+} from "./day-aggregate.ts";
+import type { StoreRecord } from "./ports/store-repository.ts";
 
 function point(date: string, counts: ScoreCounts) {
   return { date, total: totalOf(counts), counts, csat: csatOf(counts), index: indexOf(counts) };
 }
 
-/** Per date: scored answers and misuse, from day items and the days inside month roll-ups. */
-type DailyCounts = Map<string, { scored: ScoreCounts; misuse: ScoreCounts }>;
-
 /** Per-day counts and the totals of the periods read. */
 function foldPeriods(periods: StorePeriods) {
-  const daily: DailyCounts = new Map();
+  const daily = new Map<string, DayCounts>();
   const totals = emptyTotals();
   for (const item of periods.days) {
     daily.set(item.date, { scored: countsOf(item, false), misuse: misuseCountsOf(item) });
     addDayTotals(totals, item);
   }
   for (const m of periods.months) {
-    const last = Number(lastDayOf(m.month).slice(8, 10));
-    for (let d = 1; d <= last; d++) {
-      const base = (d - 1) * DAY_SLOTS;
-      const scored = emptyCounts();
-      const misuse = emptyCounts();
-      SCORES.forEach((s, i) => {
-        scored[s] = m.days[base + i]!;
-        misuse[s] = m.days[base + 5 + i]!;
-      });
-      daily.set(`${m.month}-${String(d).padStart(2, "0")}`, { scored, misuse });
-    }
+    for (const [date, counts] of unpackMonth(m)) daily.set(date, counts);
     addTotals(totals, m);
   }
   return { daily, ...totals };

@@ -1,9 +1,9 @@
 import { addDays, daysBetween, lastDayOf } from "@sonrisa/shared/time";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { DayItem } from "../adapters/dynamo/results-repository.ts";
-import type { StoreRecord } from "../adapters/dynamo/store-repository.ts";
-import { isSealed, rollUp } from "./month-rollup.ts";
+import { type DayItem, packMonth } from "./day-aggregate.ts";
+import { isSealed } from "./month-rollup.ts";
+import type { StoreRecord } from "./ports/store-repository.ts";
 import { storeResults } from "./results.ts";
 import { planRead } from "./store-periods.ts";
 
@@ -44,7 +44,7 @@ describe("reading results through month roll-ups", () => {
         const inRange = (d: string) => d >= range.from && d <= range.to;
         const plan = planRead(range, today);
         const months = plan.months.map((m) =>
-          rollUp(
+          packMonth(
             "s",
             m,
             items.filter((d) => d.date.startsWith(m)),

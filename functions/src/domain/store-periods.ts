@@ -3,10 +3,37 @@
  * day items for the rest (edges, recent weeks, and any sealed month the job has not rolled up yet).
  * And the job's use case that writes the missing roll-ups.
  */
-import { addDays, lastDayOf, monthsBetween } from "@sonrisa/shared/time";
-import type { ResultsRepository } from "../adapters/dynamo/results-repository.ts";
-import { isSealed, lastSealedMonth, rollUp, type StorePeriods } from "./month-rollup.ts";
-import type { DateRange } from "./results.ts";
+
+import type { ResultsQuery, StoreResults } from "@sonrisa/shared/schemas/results";
+import { addDays, lastDayOf, localParts, monthsBetween } from "@sonrisa/shared/time";
+import { type DateRange, resolveRange } from "./date-range.ts";
+import { packMonth, type StorePeriods } from "./day-aggregate.ts";
+import { isSealed, lastSealedMonth } from "./month-rollup.ts";
+import type { Clock } from "./ports/clock.ts";
+import type { ResultsRepository } from "./ports/results-repository.ts";
+import type { StoreRepository } from "./ports/store-repository.ts";
+import { storeResults } from "./results.ts";
+import { requireStore } from "./stores.ts";
+
+export interface StoreResultsDeps {
+  stores: StoreRepository;
+  results: Pick<ResultsRepository, "storeDays" | "storeMonths">;
+  clock: Clock;
+}
+
+/** One store's results over a range of its local dates (default: the last 30 days). */
+export async function storeResultsOver(
+  deps: StoreResultsDeps,
+  storeId: string | undefined,
+  query: ResultsQuery,
+): Promise<StoreResults> {
+  const store = await requireStore(deps.stores, storeId);
+  const now = deps.clock.now();
+  const range = resolveRange(query, store.timeZone, now);
+  const today = localParts(now, store.timeZone).date;
+  const periods = await readStorePeriods(deps.results, store.storeId, range, today);
+  return storeResults(store, periods, range, query.includeMisuse === "true");
+}
 
 export interface ReadPlan {
   /** Sealed months inside the range, oldest first. */
@@ -66,6 +93,7 @@ export async function rollUpStore(
   repo: Pick<ResultsRepository, "firstDay" | "rolledUpMonths" | "storeDays" | "putMonth">,
   storeId: string,
   today: string,
+  now: Date,
 ): Promise<string[]> {
   const first = await repo.firstDay(storeId);
   const last = lastSealedMonth(today);
@@ -75,7 +103,7 @@ export async function rollUpStore(
   for (const month of monthsBetween(first, lastDayOf(last))) {
     if (done.has(month)) continue;
     const days = await repo.storeDays(storeId, `${month}-01`, lastDayOf(month));
-    await repo.putMonth(rollUp(storeId, month, days));
+    await repo.putMonth(packMonth(storeId, month, days), now.toISOString());
     written.push(month);
   }
   return written;

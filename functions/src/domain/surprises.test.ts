@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { GIFT_CODE_ALPHABET, type SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { describe, expect, it } from "vitest";
-import { answerCounters } from "./aggregates.ts";
-import type { PlannedAnswer } from "./ingestion.ts";
+import { answerCounters } from "./day-aggregate.ts";
+import type { PlannedAnswer } from "./ports/answer-writer.ts";
 import { drawWins, giftCode, inHoldout, qualifyingRule } from "./surprises.ts";
 import { assignWins } from "./win-assignment.ts";
 

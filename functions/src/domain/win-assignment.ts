@@ -4,7 +4,7 @@
  * (their gift would already have expired at the end of that day).
  */
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
-import type { PlannedAnswer } from "./ingestion.ts";
+import type { PlannedAnswer } from "./ports/answer-writer.ts";
 import { giftCode, type SurpriseDecision } from "./surprises.ts";
 
 export interface RuleState {

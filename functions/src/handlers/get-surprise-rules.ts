@@ -1,11 +1,11 @@
 /** GET /v1/surprise-rules: every surprise rule of the organisation. */
-import { makeRulesRepository } from "../adapters/dynamo/rules-repository.ts";
-import { httpApi } from "../middleware/http-api.ts";
+import type { RulesRepository } from "../domain/ports/rules-repository.ts";
+import { httpApi, type Main } from "../middleware/http-api.ts";
 import { json } from "../middleware/json.ts";
-import { realTable } from "../wiring.ts";
+import { wired } from "../wiring.ts";
 
-async function main() {
-  return json(200, { rules: await makeRulesRepository(realTable()).get() });
+export function makeMain(deps: { rules: RulesRepository }): Main<undefined, unknown> {
+  return async () => json(200, { rules: await deps.rules.get() });
 }
 
-export const handler = httpApi("get-surprise-rules", {}, main);
+export const handler = httpApi("get-surprise-rules", {}, wired(makeMain));

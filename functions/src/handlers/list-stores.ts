@@ -1,12 +1,12 @@
 /** GET /v1/stores: every store with its public settings (no PIN hash). */
-import { makeStoreRepository } from "../adapters/dynamo/store-repository.ts";
-import { httpApi } from "../middleware/http-api.ts";
+import type { StoreRepository } from "../domain/ports/store-repository.ts";
+import { publicStore } from "../domain/stores.ts";
+import { httpApi, type Main } from "../middleware/http-api.ts";
 import { json } from "../middleware/json.ts";
-import { realTable } from "../wiring.ts";
+import { wired } from "../wiring.ts";
 
-async function main() {
-  const stores = await makeStoreRepository(realTable()).list();
-  return json(200, { stores: stores.map(({ staffPinHash: _hidden, ...store }) => store) });
+export function makeMain(deps: { stores: StoreRepository }): Main<undefined, unknown> {
+  return async () => json(200, { stores: (await deps.stores.list()).map(publicStore) });
 }
 
-export const handler = httpApi("list-stores", {}, main);
+export const handler = httpApi("list-stores", {}, wired(makeMain));

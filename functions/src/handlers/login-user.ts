@@ -1,12 +1,12 @@
 /** POST /v1/auth/login: e-mail and password to an admin or marketing token. */
 import { LoginRequest } from "@sonrisa/shared/schemas/auth";
-import { loginUser } from "../domain/auth.ts";
-import { type ApiRequest, httpApi } from "../middleware/http-api.ts";
+import { type AuthDeps, loginUser } from "../domain/auth.ts";
+import { httpApi, type Main } from "../middleware/http-api.ts";
 import { json } from "../middleware/json.ts";
-import { authDeps } from "../wiring.ts";
+import { wired } from "../wiring.ts";
 
-async function main({ body }: ApiRequest<LoginRequest, unknown>) {
-  return json(200, await loginUser(authDeps(), body.email, body.password));
+export function makeMain(deps: AuthDeps): Main<LoginRequest, unknown> {
+  return async ({ body }) => json(200, await loginUser(deps, body.email, body.password));
 }
 
-export const handler = httpApi("login-user", { body: LoginRequest }, main);
+export const handler = httpApi("login-user", { body: LoginRequest }, wired(makeMain));

@@ -1,12 +1,12 @@
 /** POST /v1/devices/pair: a pairing code to a device token for that code's store. */
 import { PairRequest } from "@sonrisa/shared/schemas/auth";
-import { pairDevice } from "../domain/auth.ts";
-import { type ApiRequest, httpApi } from "../middleware/http-api.ts";
+import { type AuthDeps, pairDevice } from "../domain/auth.ts";
+import { httpApi, type Main } from "../middleware/http-api.ts";
 import { json } from "../middleware/json.ts";
-import { authDeps } from "../wiring.ts";
+import { wired } from "../wiring.ts";
 
-async function main({ body }: ApiRequest<PairRequest, unknown>) {
-  return json(200, await pairDevice(authDeps(), body.code));
+export function makeMain(deps: AuthDeps): Main<PairRequest, unknown> {
+  return async ({ body }) => json(200, await pairDevice(deps, body.code));
 }
 
-export const handler = httpApi("pair-device", { body: PairRequest }, main);
+export const handler = httpApi("pair-device", { body: PairRequest }, wired(makeMain));

@@ -1,11 +1,11 @@
 /** Seeds the demo organisation of DESIGN.md (local mode only). Idempotent: what exists is left alone. */
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { StoreSettings } from "@sonrisa/shared/schemas/store";
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { hashSecret } from "../adapters/auth/password-hasher.ts";
 import { makeDocumentClient, type Table } from "../adapters/dynamo/client.ts";
 import { keys } from "../adapters/dynamo/keys.ts";
 import { makeStoreRepository } from "../adapters/dynamo/store-repository.ts";
+import { putIfAbsent } from "../adapters/dynamo/transact.ts";
 import { makeUserRepository } from "../adapters/dynamo/user-repository.ts";
 
 export const DEMO_PIN = "2468";
@@ -96,7 +96,7 @@ export async function seedDemo(opts: { tableName: string; endpoint: string }): P
   for (const store of DEMO_STORES) {
     if (!(await stores.get(store.storeId))) await stores.put({ ...store, staffPinHash: await hashSecret(DEMO_PIN) });
     for (const stock of DEMO_STOCK) {
-      await putIfMissing(table, { ...keys.stock(store.storeId, stock.item), entity: "Stock", ...stock, reserved: 0 });
+      await putIfAbsent(table, { ...keys.stock(store.storeId, stock.item), entity: "Stock", ...stock, reserved: 0 });
     }
   }
   for (const user of DEMO_USERS) {
@@ -104,18 +104,5 @@ export async function seedDemo(opts: { tableName: string; endpoint: string }): P
       await users.create({ email: user.email, role: user.role, passwordHash: await hashSecret(user.password) });
     }
   }
-  await putIfMissing(table, { ...keys.surpriseRules(), entity: "SurpriseRules", rules: [DEMO_RULE], version: 1 });
-}
-
-async function putIfMissing(table: Table, item: Record<string, unknown>): Promise<void> {
-  const key = { pk: item.pk, sk: item.sk };
-  const existing = await table.doc.send(new GetCommand({ TableName: table.name, Key: key }));
-  if (existing.Item) return;
-  try {
-    await table.doc.send(
-      new PutCommand({ TableName: table.name, Item: item, ConditionExpression: "attribute_not_exists(pk)" }),
-    );
-  } catch (err) {
-    if ((err as Error).name !== "ConditionalCheckFailedException") throw err;
-  }
+  await putIfAbsent(table, { ...keys.surpriseRules(), entity: "SurpriseRules", rules: [DEMO_RULE], version: 1 });
 }

@@ -2,8 +2,9 @@
 import type { MiddlewareObj } from "@middy/core";
 import type { Route } from "@sonrisa/shared/routes";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import type { Principal, TokenService } from "../adapters/auth/token-service.ts";
 import { Forbidden, Unauthorized } from "../domain/errors.ts";
+import type { Principal } from "../domain/ports/principal.ts";
+import type { TokenService } from "../domain/ports/token-service.ts";
 
 export type AuthedEvent = APIGatewayProxyEventV2 & { auth?: Principal };
 

@@ -11,9 +11,10 @@ import { type Route, routes } from "@sonrisa/shared/routes";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { z } from "zod";
 import { readSecretString } from "../adapters/auth/secret-string.ts";
-import { makeTokenService, type Principal, type TokenService } from "../adapters/auth/token-service.ts";
 import { loadConfig } from "../config.ts";
 import { DomainError, Invalid } from "../domain/errors.ts";
+import type { Principal } from "../domain/ports/principal.ts";
+import { realDeps } from "../wiring.ts";
 import { type AuthedEvent, authorize } from "./authorize.ts";
 import { errorMapper } from "./error-mapper.ts";
 import { originGuard } from "./origin-guard.ts";
@@ -36,12 +37,8 @@ export interface ApiSchemas<B, Q> {
   query?: z.ZodType<Q, unknown>;
 }
 
-let tokenService: TokenService | undefined;
-/** The process-wide token service, made on first use from the validated configuration. */
-export function tokens(): TokenService {
-  tokenService ??= makeTokenService(loadConfig());
-  return tokenService;
-}
+/** What a handler's `makeMain(deps)` returns: the plain function the stack wraps. */
+export type Main<B, Q> = (request: ApiRequest<B, Q>) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** What a streamed route's function returns: status and headers, and a body written out as it is read. */
 export type StreamedResult = Omit<APIGatewayProxyStructuredResultV2, "body"> & { body: Readable };
@@ -98,7 +95,7 @@ function stack<B, Q, R>(
     .use(httpHeaderNormalizer())
     .use(bodyCap());
   if (streamed) handler.use(originGuard(route, originSecret()));
-  handler.use(authorize(route, tokens));
+  handler.use(authorize(route, () => realDeps().tokens));
   return schemas.body ? handler.use(httpJsonBodyParser()) : handler;
 }
 

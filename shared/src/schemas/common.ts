@@ -32,8 +32,11 @@ export const ErrorBody = z.strictObject({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-/** `from`/`to` query of every results route; `to` defaults to today in the store's zone. */
+/** `from`/`to` of every route over store-local dates; `to` defaults to today in the store's zone. */
 export const DateRangeQuery = z.strictObject({
   from: LocalDate.optional(),
   to: LocalDate.optional(),
 });
+
+/** GET /v1/health */
+export const HealthResponse = z.strictObject({ ok: z.literal(true) });

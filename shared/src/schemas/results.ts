@@ -1,6 +1,6 @@
 /** Per-store and all-store results, read from aggregates. */
 import { z } from "zod";
-import { StoreId } from "./common.ts";
+import { DateRangeQuery, Lang, StoreId } from "./common.ts";
 
 export const ScoreCounts = z.strictObject({
   "1": z.number().int(),
@@ -62,8 +62,60 @@ export const AllResults = z.strictObject({
 });
 export type AllResults = z.infer<typeof AllResults>;
 
-export const ResultsQuery = z.strictObject({
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+export const ResultsQuery = DateRangeQuery.extend({
   includeMisuse: z.enum(["true", "false"]).optional(),
 });
+export type ResultsQuery = z.infer<typeof ResultsQuery>;
+
+/** GET /v1/stores/{storeId}/comments: a page of comments, newest first. */
+export const CommentsQuery = DateRangeQuery.extend({
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,2000}$/)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
+export type CommentsQuery = z.infer<typeof CommentsQuery>;
+
+export const Comment = z.strictObject({
+  id: z.string(),
+  at: z.string(),
+  localDate: z.string(),
+  score: z.number().int(),
+  comment: z.string(),
+  lang: Lang.optional(),
+  reasons: z.array(z.string()),
+  misuse: z.boolean(),
+});
+export type Comment = z.infer<typeof Comment>;
+
+export const CommentsPage = z.strictObject({
+  storeId: StoreId,
+  from: z.string(),
+  to: z.string(),
+  comments: z.array(Comment),
+  /** The next page's cursor; null on the last page. */
+  cursor: z.string().nullable(),
+});
+export type CommentsPage = z.infer<typeof CommentsPage>;
+
+/** GET /v1/export/responses.csv: personal columns only for an admin who asks. */
+export const ExportQuery = DateRangeQuery.extend({
+  storeId: StoreId.optional(),
+  personal: z.enum(["true", "false"]).optional(),
+});
+export type ExportQuery = z.infer<typeof ExportQuery>;
+
+/** GET /v1/stores/{storeId}/today: the staff console's numbers of the store-local day. */
+export const StoreToday = z.strictObject({
+  storeId: StoreId,
+  name: z.string(),
+  date: z.string(),
+  total: z.number().int(),
+  csat: z.number().nullable(),
+  index: z.number().nullable(),
+  optIns: z.number().int(),
+  gifts: z.strictObject({ won: z.number().int(), handed: z.number().int(), spontaneous: z.number().int() }),
+  pendingGifts: z.number().int(),
+});
+export type StoreToday = z.infer<typeof StoreToday>;

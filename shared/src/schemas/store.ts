@@ -40,3 +40,11 @@ function isTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+/** A store as GET /v1/stores lists it: its settings and id, never its PIN hash. */
+export const Store = StoreSettings.extend({ storeId: StoreId });
+export type Store = z.infer<typeof Store>;
+
+/** GET /v1/stores */
+export const StoreList = z.strictObject({ stores: z.array(Store) });
+export type StoreList = z.infer<typeof StoreList>;

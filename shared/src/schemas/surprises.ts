@@ -97,3 +97,20 @@ export const PutStockRequest = z.strictObject({
     )
     .max(100),
 });
+export type PutStockRequest = z.infer<typeof PutStockRequest>;
+
+/** Stock as staff see it: what is free after reservations for pending surprises, and whether it runs low. */
+export const StockRow = StockItem.extend({ available: z.number().int(), low: z.boolean() });
+export type StockRow = z.infer<typeof StockRow>;
+
+/** GET and PUT /v1/stores/{storeId}/stock */
+export const StockList = z.strictObject({ items: z.array(StockRow) });
+export type StockList = z.infer<typeof StockList>;
+
+/** GET /v1/stores/{storeId}/gifts */
+export const GiftList = z.strictObject({ gifts: z.array(Gift) });
+export type GiftList = z.infer<typeof GiftList>;
+
+/** POST /v1/stores/{storeId}/gifts */
+export const HandOverResponse = z.strictObject({ gift: Gift });
+export type HandOverResponse = z.infer<typeof HandOverResponse>;

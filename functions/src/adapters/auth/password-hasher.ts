@@ -1,5 +1,6 @@
 /** Slow hashes for passwords and staff PINs (scrypt), stored as `scrypt$N$r$p$salt$hash`. */
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+import type { SecretHasher } from "../../domain/ports/secret-hasher.ts";
 
 const N = 16384;
 const R = 8;
@@ -36,3 +37,6 @@ const decoyHash = `scrypt$${N}$${R}$${P}$${Buffer.alloc(16).toString("base64")}$
 export function verifyOrDecoy(secret: string, stored: string | undefined): Promise<boolean> {
   return verifySecret(secret, stored ?? decoyHash).then((ok) => ok && stored !== undefined);
 }
+
+/** The port's adapter: scrypt hashes, with the decoy for a missing hash. */
+export const scryptHasher: SecretHasher = { hash: hashSecret, verify: verifyOrDecoy };

@@ -2,30 +2,13 @@
 import type { Role } from "@sonrisa/shared/schemas/common";
 import { jwtVerify, SignJWT } from "jose";
 import type { Config } from "../../config.ts";
+import type { Clock } from "../../domain/ports/clock.ts";
+import type { TokenService } from "../../domain/ports/token-service.ts";
 import { readSecretString } from "./secret-string.ts";
 
-export interface Principal {
-  role: Role;
-  /** e-mail for users, device id for devices, `staff:<storeId>` for staff */
-  sub: string;
-  storeId?: string;
-}
-
-export interface IssuedToken {
-  token: string;
-  expiresAt: string;
-}
-
-export interface TokenService {
-  issue(principal: Principal, ttlSeconds: number): Promise<IssuedToken>;
-  /** Returns undefined for a missing, forged or expired token. */
-  verify(token: string): Promise<Principal | undefined>;
-}
-
-export const TOKEN_TTL = { user: 12 * 3600, staff: 12 * 3600, device: 400 * 86400 } as const;
 const ISSUER = "sonrisa";
 
-export function makeTokenService(config: Pick<Config, "AUTH_KEY" | "AUTH_SECRET_ARN">): TokenService {
+export function makeTokenService(config: Pick<Config, "AUTH_KEY" | "AUTH_SECRET_ARN">, clock: Clock): TokenService {
   let key: Promise<Uint8Array> | undefined;
   const getKey = () => {
     key ??= loadKey(config).catch((err) => {
@@ -36,7 +19,8 @@ export function makeTokenService(config: Pick<Config, "AUTH_KEY" | "AUTH_SECRET_
   };
   return {
     async issue(principal, ttlSeconds) {
-      const exp = Math.floor(Date.now() / 1000) + ttlSeconds;
+      const now = clock.now();
+      const exp = Math.floor(now.getTime() / 1000) + ttlSeconds;
       const claims = principal.storeId
         ? { role: principal.role, storeId: principal.storeId }
         : { role: principal.role };
@@ -44,14 +28,18 @@ export function makeTokenService(config: Pick<Config, "AUTH_KEY" | "AUTH_SECRET_
         .setProtectedHeader({ alg: "HS256" })
         .setSubject(principal.sub)
         .setIssuer(ISSUER)
-        .setIssuedAt()
+        .setIssuedAt(now)
         .setExpirationTime(exp)
         .sign(await getKey());
       return { token, expiresAt: new Date(exp * 1000).toISOString() };
     },
     async verify(token) {
       try {
-        const { payload } = await jwtVerify(token, await getKey(), { issuer: ISSUER, algorithms: ["HS256"] });
+        const { payload } = await jwtVerify(token, await getKey(), {
+          issuer: ISSUER,
+          algorithms: ["HS256"],
+          currentDate: clock.now(),
+        });
         const role = payload.role as Role | undefined;
         if (!role || !payload.sub) return undefined;
         const storeId = typeof payload.storeId === "string" ? payload.storeId : undefined;

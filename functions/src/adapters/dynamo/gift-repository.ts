@@ -1,84 +1,53 @@
 /** Gifts (won surprises and spontaneous gifts), their hand-over and the store's gift stock. */
 
-import type { TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { Gift, StockItem } from "@sonrisa/shared/schemas/surprises";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { GiftRecord, GiftRepository } from "../../domain/ports/gift-repository.ts";
 import type { Table } from "./client.ts";
+import { dayCounterUpdate } from "./day-counters.ts";
 import { keys } from "./keys.ts";
-
-type TxItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
-/** The stored gift: its sort key is `<wonAtDate>#<code>`. */
-export type GiftRecord = Omit<Gift, "date"> & { date?: string; stockItem?: string; wonAtDate?: string };
-
-export interface HandOver {
-  handedAt: string;
-  handedBy: string;
-  /** the local day the hand-over counts on */
-  date: string;
-}
-
-export interface GiftRepository {
-  /** Gifts of the store's local days `from`..`to`, newest day first. */
-  list(storeId: string, from: string, to: string): Promise<GiftRecord[]>;
-  get(storeId: string, date: string, code: string): Promise<GiftRecord | undefined>;
-  /** Marks a pending gift handed and takes its item out of stock, atomically; false when it was not pending. */
-  handOver(gift: GiftRecord, by: HandOver): Promise<boolean>;
-  /** Records a spontaneous gift; false when the code is taken or the stock is out. */
-  addSpontaneous(gift: GiftRecord): Promise<"ok" | "code_taken" | "out_of_stock">;
-  /** Marks a pending gift expired and releases its reserved stock. */
-  expire(gift: GiftRecord): Promise<boolean>;
-  stock(storeId: string): Promise<StockItem[]>;
-  putStock(storeId: string, item: Omit<StockItem, "reserved">): Promise<void>;
-}
+import { queryAll } from "./query-all.ts";
+import { type TxItem, transact } from "./transact.ts";
 
 export function makeGiftRepository(table: Table): GiftRepository {
-  const dayAdd = (storeId: string, date: string, attr: string): TxItem => ({
+  const dayAdd = (storeId: string, date: string, attr: "gh" | "gs"): TxItem =>
+    dayCounterUpdate(table, storeId, date, { [attr]: 1 });
+
+  /** Moves a gift out of `pending` (the condition that makes a hand-over or expiry happen once). */
+  const leavePending = (
+    gift: GiftRecord,
+    status: "handed" | "expired",
+    set = "",
+    values: Record<string, unknown> = {},
+  ): TxItem => ({
     Update: {
       TableName: table.name,
-      Key: keys.storeDay(storeId, date),
-      UpdateExpression: `SET entity = :e, storeId = :s, #date = :d, gsi1pk = :g1, gsi1sk = :g2 ADD ${attr} :one`,
-      ExpressionAttributeNames: { "#date": "date" },
-      ExpressionAttributeValues: {
-        ":e": "StoreDay",
-        ":s": storeId,
-        ":d": date,
-        ":g1": keys.storeDayIndex(storeId, date).gsi1pk,
-        ":g2": keys.storeDayIndex(storeId, date).gsi1sk,
-        ":one": 1,
-      },
+      Key: keys.gift(gift.storeId, gift.wonAtDate!, gift.code),
+      UpdateExpression: `SET #status = :next${set ? `, ${set}` : ""}`,
+      ConditionExpression: "#status = :pending",
+      ExpressionAttributeNames: { "#status": "status" },
+      ExpressionAttributeValues: { ":next": status, ":pending": "pending", ...values },
     },
   });
-  /**
-   * Runs a transaction, retrying while only concurrent writers got in the way (a busy store's day item);
-   * returns the index of the first item whose condition failed, or -1 when it committed.
-   */
-  async function transact(items: TxItem[]): Promise<number> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await table.doc.send(new TransactWriteCommand({ TransactItems: items }));
-        return -1;
-      } catch (err) {
-        if ((err as Error).name !== "TransactionCanceledException") throw err;
-        const reasons = (err as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-        const failed = reasons.findIndex((r) => r.Code === "ConditionalCheckFailed");
-        if (failed >= 0) return failed;
-        if (attempt >= 8) throw err;
-        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * (0.5 + Math.random())));
-      }
-    }
-  }
+
+  /** Takes one of the gift's stock item off the named counters, under `condition`; nothing for a gift without one. */
+  const takeStock = (gift: GiftRecord, counters: Array<"quantity" | "reserved">, condition: string): TxItem[] =>
+    gift.stockItem
+      ? [
+          {
+            Update: {
+              TableName: table.name,
+              Key: keys.stock(gift.storeId, gift.stockItem),
+              UpdateExpression: `ADD ${counters.map((c) => `${c} :minus`).join(", ")}`,
+              ConditionExpression: condition,
+              ExpressionAttributeValues: { ":minus": -1, ...(condition.includes(":one") ? { ":one": 1 } : {}) },
+            },
+          },
+        ]
+      : [];
 
   return {
     async list(storeId, from, to) {
-      const out = await table.doc.send(
-        new QueryCommand({
-          TableName: table.name,
-          KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
-          ExpressionAttributeValues: { ":pk": keys.gift(storeId, from, "").pk, ":from": `${from}#`, ":to": `${to}#~` },
-          ScanIndexForward: false,
-        }),
-      );
-      return (out.Items ?? []) as GiftRecord[];
+      return (await queryAll(table, keys.storeGifts(storeId, from, to), { ScanIndexForward: false })) as GiftRecord[];
     },
     async get(storeId, date, code) {
       const out = await table.doc.send(
@@ -88,35 +57,11 @@ export function makeGiftRepository(table: Table): GiftRepository {
     },
     async handOver(gift, by) {
       const items: TxItem[] = [
-        {
-          Update: {
-            TableName: table.name,
-            Key: keys.gift(gift.storeId, gift.wonAtDate ?? by.date, gift.code),
-            UpdateExpression: "SET #status = :handed, handedAt = :at, handedBy = :by",
-            ConditionExpression: "#status = :pending",
-            ExpressionAttributeNames: { "#status": "status" },
-            ExpressionAttributeValues: {
-              ":handed": "handed",
-              ":pending": "pending",
-              ":at": by.handedAt,
-              ":by": by.handedBy,
-            },
-          },
-        },
+        leavePending(gift, "handed", "handedAt = :at, handedBy = :by", { ":at": by.handedAt, ":by": by.handedBy }),
         dayAdd(gift.storeId, by.date, "gh"),
+        ...takeStock(gift, ["quantity", "reserved"], "quantity >= :one AND reserved >= :one"),
       ];
-      if (gift.stockItem) {
-        items.push({
-          Update: {
-            TableName: table.name,
-            Key: keys.stock(gift.storeId, gift.stockItem),
-            UpdateExpression: "ADD quantity :minus, reserved :minus",
-            ConditionExpression: "quantity >= :one AND reserved >= :one",
-            ExpressionAttributeValues: { ":minus": -1, ":one": 1 },
-          },
-        });
-      }
-      return (await transact(items)) === -1;
+      return (await transact(table, items)) === -1;
     },
     async addSpontaneous(gift) {
       const date = gift.wonAtDate!;
@@ -129,63 +74,24 @@ export function makeGiftRepository(table: Table): GiftRepository {
           },
         },
         dayAdd(gift.storeId, date, "gs"),
+        // Items reserved for pending surprises stay on the shelf for their winners.
+        ...takeStock(gift, ["quantity"], "quantity > reserved"),
       ];
-      if (gift.stockItem) {
-        items.push({
-          Update: {
-            TableName: table.name,
-            Key: keys.stock(gift.storeId, gift.stockItem),
-            UpdateExpression: "ADD quantity :minus",
-            // Items reserved for pending surprises stay on the shelf for their winners.
-            ConditionExpression: "quantity > reserved",
-            ExpressionAttributeValues: { ":minus": -1 },
-          },
-        });
-      }
-      const failed = await transact(items);
+      const failed = await transact(table, items);
       return failed === -1 ? "ok" : failed === 0 ? "code_taken" : "out_of_stock";
     },
     async expire(gift) {
-      const items: TxItem[] = [
-        {
-          Update: {
-            TableName: table.name,
-            Key: keys.gift(gift.storeId, gift.wonAtDate!, gift.code),
-            UpdateExpression: "SET #status = :expired",
-            ConditionExpression: "#status = :pending",
-            ExpressionAttributeNames: { "#status": "status" },
-            ExpressionAttributeValues: { ":expired": "expired", ":pending": "pending" },
-          },
-        },
-      ];
-      if (gift.stockItem) {
-        items.push({
-          Update: {
-            TableName: table.name,
-            Key: keys.stock(gift.storeId, gift.stockItem),
-            UpdateExpression: "ADD reserved :minus",
-            ConditionExpression: "reserved >= :one",
-            ExpressionAttributeValues: { ":minus": -1, ":one": 1 },
-          },
-        });
-      }
-      return (await transact(items)) === -1;
+      const items = [leavePending(gift, "expired"), ...takeStock(gift, ["reserved"], "reserved >= :one")];
+      return (await transact(table, items)) === -1;
     },
     async stock(storeId) {
-      const out = await table.doc.send(
-        new QueryCommand({
-          TableName: table.name,
-          KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-          ExpressionAttributeValues: { ":pk": keys.store(storeId).pk, ":prefix": "STOCK#" },
-          ConsistentRead: true,
-        }),
-      );
-      return (out.Items ?? []).map((i) => ({
-        item: i.item,
-        name: i.name,
-        quantity: i.quantity ?? 0,
-        reserved: i.reserved ?? 0,
-        lowAt: i.lowAt ?? 0,
+      const items = await queryAll(table, keys.storeStock(storeId), { ConsistentRead: true });
+      return items.map((i) => ({
+        item: String(i.item),
+        name: String(i.name),
+        quantity: Number(i.quantity ?? 0),
+        reserved: Number(i.reserved ?? 0),
+        lowAt: Number(i.lowAt ?? 0),
       }));
     },
     async putStock(storeId, item) {

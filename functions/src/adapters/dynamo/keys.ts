@@ -1,5 +1,6 @@
 /**
- * Every key of the single table, in one place. One comment per access pattern.
+ * Every key of the single table, in one place: the key of each item, and a named helper per access
+ * pattern that reads a range or a partition. No other file builds a key or a key prefix.
  *
  * Hot partitions at 10,000 stores: answers are keyed by their own id (uniform spread);
  * per-store items live in per-store partitions; the only cross-store partition is the
@@ -10,10 +11,34 @@
 /** Number of shards of the cross-store day index; a 30-day read costs 2 months × ORG_SHARDS queries. */
 export const ORG_SHARDS = 8;
 
+/** A key range to query: one partition, sort keys `from`..`to` inclusive, on the table or an index. */
+export interface KeySpan {
+  index?: "gsi1" | "gsi2";
+  pk: string;
+  from: string;
+  to: string;
+}
+
+/** A partition and a sort-key prefix to query. */
+export interface KeyPrefix {
+  index?: "gsi1" | "gsi2";
+  pk: string;
+  prefix: string;
+}
+
+/** Sorts after every character used in keys: the inclusive end of "everything starting with". */
+const END = "~";
+
+const DAY = "DAY#";
+const MONTH = "MONTH#";
+const STOCK = "STOCK#";
+
 export const keys = {
   /** Store profile by id; gsi1 lists every store (`STORES`, by id). */
   store: (storeId: string) => ({ pk: `STORE#${storeId}`, sk: "PROFILE" }),
   storeIndex: (storeId: string) => ({ gsi1pk: "STORES", gsi1sk: storeId }),
+  /** Access pattern: every store, by id. */
+  allStores: (): KeyPrefix => ({ index: "gsi1", pk: "STORES", prefix: "" }),
 
   /** User (admin, marketing) by e-mail, for sign-in. */
   user: (email: string) => ({ pk: `USER#${email.toLowerCase()}`, sk: "PROFILE" }),
@@ -34,20 +59,63 @@ export const keys = {
     gsi1pk: `STORE#${storeId}#RESP#${month}`,
     gsi1sk: `${atUtc}#${id}`,
   }),
+  /** Access pattern: a store's answers of one local month between two instants (UTC ISO), oldest first. */
+  storeAnswers: (storeId: string, month: string, fromUtc: string, toUtc: string): KeySpan => ({
+    index: "gsi1",
+    pk: `STORE#${storeId}#RESP#${month}`,
+    from: fromUtc,
+    to: `${toUtc}${END}`,
+  }),
   /** gsi2 (sparse, only answers with a comment): comments of a store, newest first. */
   commentByStore: (storeId: string, atUtc: string, id: string) => ({
     gsi2pk: `STORE#${storeId}#COMMENTS`,
     gsi2sk: `${atUtc}#${id}`,
   }),
+  /** Access pattern: a store's comments between two instants (UTC ISO). */
+  storeComments: (storeId: string, fromUtc: string, toUtc: string): KeySpan => ({
+    index: "gsi2",
+    pk: `STORE#${storeId}#COMMENTS`,
+    from: fromUtc,
+    to: `${toUtc}${END}`,
+  }),
 
   /** Per-store, per-local-day aggregate: counts, hours, reasons, opt-ins, gifts. Range-read per store. */
-  storeDay: (storeId: string, date: string) => ({ pk: `AGG#${storeId}`, sk: `DAY#${date}` }),
+  storeDay: (storeId: string, date: string) => ({ pk: `AGG#${storeId}`, sk: `${DAY}${date}` }),
+  /** Access pattern: a store's day items over local dates `from`..`to`. */
+  storeDays: (storeId: string, from: string, to: string): KeySpan => ({
+    pk: `AGG#${storeId}`,
+    from: `${DAY}${from}`,
+    to: `${DAY}${to}`,
+  }),
+  /** Access pattern: all of a store's day items, oldest first (its first day). */
+  allStoreDays: (storeId: string): KeyPrefix => ({ pk: `AGG#${storeId}`, prefix: DAY }),
+  /** The local date of a day item's sort key. */
+  dateOfDaySk: (sk: string) => sk.slice(DAY.length),
+
   /** Per-store roll-up of a sealed local month (fixed size); range-read per store beside its day items. */
-  storeMonth: (storeId: string, month: string) => ({ pk: `AGG#${storeId}`, sk: `MONTH#${month}` }),
+  storeMonth: (storeId: string, month: string) => ({ pk: `AGG#${storeId}`, sk: `${MONTH}${month}` }),
+  /** Access pattern: a store's month roll-ups over `from`..`to` (YYYY-MM). */
+  storeMonths: (storeId: string, from: string, to: string): KeySpan => ({
+    pk: `AGG#${storeId}`,
+    from: `${MONTH}${from}`,
+    to: `${MONTH}${to}`,
+  }),
+  /** Access pattern: every month roll-up of a store. */
+  allStoreMonths: (storeId: string): KeyPrefix => ({ pk: `AGG#${storeId}`, prefix: MONTH }),
+  /** The month (YYYY-MM) of a roll-up's sort key. */
+  monthOfMonthSk: (sk: string) => sk.slice(MONTH.length),
+
   /** gsi1: the same day items across stores, by local month and shard (all-store results). */
   storeDayIndex: (storeId: string, date: string) => ({
-    gsi1pk: `ORGMONTH#${date.slice(0, 7)}#${shardOf(storeId)}`,
+    gsi1pk: orgMonthShard(date.slice(0, 7), shardOf(storeId)),
     gsi1sk: `${date}#${storeId}`,
+  }),
+  /** Access pattern: one shard of every store's day items of a local month, over dates `from`..`to`. */
+  orgDays: (month: string, shard: number, from: string, to: string): KeySpan => ({
+    index: "gsi1",
+    pk: orgMonthShard(month, shard),
+    from: `${from}#`,
+    to: `${to}#${END}`,
   }),
 
   /** Organisation-wide surprise rules (one small item). */
@@ -60,10 +128,25 @@ export const keys = {
   /** Qualifying answers seen by an every-Nth rule in a store. */
   nthCounter: (storeId: string, ruleId: string) => ({ pk: `STORE#${storeId}`, sk: `NTH#${ruleId}` }),
   /** Gift stock item of a store. */
-  stock: (storeId: string, item: string) => ({ pk: `STORE#${storeId}`, sk: `STOCK#${item}` }),
+  stock: (storeId: string, item: string) => ({ pk: `STORE#${storeId}`, sk: `${STOCK}${item}` }),
+  /** Access pattern: every stock item of a store. */
+  storeStock: (storeId: string): KeyPrefix => ({ pk: `STORE#${storeId}`, prefix: STOCK }),
   /** A gift (won or spontaneous), unique per store, local day and code; pending ones listed newest first. */
   gift: (storeId: string, date: string, code: string) => ({ pk: `GIFTS#${storeId}`, sk: `${date}#${code}` }),
+  /** Access pattern: a store's gifts of local days `from`..`to`. */
+  storeGifts: (storeId: string, from: string, to: string): KeySpan => ({
+    pk: `GIFTS#${storeId}`,
+    from: `${from}#`,
+    to: `${to}#${END}`,
+  }),
+
+  /** The item /v1/health reads: it need not exist, the read only proves the table answers. */
+  health: () => ({ pk: "HEALTH", sk: "HEALTH" }),
 } as const;
+
+function orgMonthShard(month: string, shard: number): string {
+  return `ORGMONTH#${month}#${shard}`;
+}
 
 /** FNV-1a of the store id, modulo ORG_SHARDS. */
 export function shardOf(storeId: string): number {

@@ -1,19 +1,12 @@
 /** Recent staff PIN failures of a store and its lock, updated with optimistic versioning. */
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import type { PinGuardRepository } from "../../domain/ports/pin-guard-repository.ts";
 import type { Table } from "./client.ts";
 import { keys } from "./keys.ts";
+import { putIf } from "./transact.ts";
 
-export interface PinGuard {
-  failures: number[];
-  lockedUntil: number;
-  version: number;
-}
-
-export interface PinGuardRepository {
-  get(storeId: string): Promise<PinGuard>;
-  /** Saves when nobody else changed it since `expectedVersion`; returns false on a race. */
-  save(storeId: string, guard: Omit<PinGuard, "version">, expectedVersion: number): Promise<boolean>;
-}
+/** A guard with failures is kept a day past its lock or its newest failure. */
+const KEEP_SECONDS = 86400;
 
 export function makePinGuardRepository(table: Table): PinGuardRepository {
   return {
@@ -27,28 +20,21 @@ export function makePinGuardRepository(table: Table): PinGuardRepository {
         version: (out.Item?.version as number | undefined) ?? 0,
       };
     },
-    async save(storeId, guard, expectedVersion) {
-      try {
-        await table.doc.send(
-          new PutCommand({
-            TableName: table.name,
-            Item: {
-              ...keys.pinGuard(storeId),
-              entity: "PinGuard",
-              failures: guard.failures,
-              lockedUntil: guard.lockedUntil,
-              version: expectedVersion + 1,
-              ttl: Math.floor(Math.max(guard.lockedUntil, Date.now()) / 1000) + 86400,
-            },
-            ConditionExpression: expectedVersion === 0 ? "attribute_not_exists(pk)" : "version = :v",
-            ExpressionAttributeValues: expectedVersion === 0 ? undefined : { ":v": expectedVersion },
-          }),
-        );
-        return true;
-      } catch (err) {
-        if ((err as Error).name === "ConditionalCheckFailedException") return false;
-        throw err;
-      }
+    save(storeId, guard, expectedVersion) {
+      const newest = Math.max(guard.lockedUntil, ...guard.failures, 0);
+      return putIf(table, {
+        Item: {
+          ...keys.pinGuard(storeId),
+          entity: "PinGuard",
+          failures: guard.failures,
+          lockedUntil: guard.lockedUntil,
+          version: expectedVersion + 1,
+          // An empty guard (after a success) is kept: it holds the version the next save is checked against.
+          ...(newest > 0 ? { ttl: Math.floor(newest / 1000) + KEEP_SECONDS } : {}),
+        },
+        ConditionExpression: expectedVersion === 0 ? "attribute_not_exists(pk)" : "version = :v",
+        ExpressionAttributeValues: expectedVersion === 0 ? undefined : { ":v": expectedVersion },
+      });
     },
   };
 }

@@ -1,82 +1,31 @@
-/** Reads of aggregates and answers for results, comments and export. Cost grows with the range, not with volume. */
+/** Reads of aggregates and answers for results, comments and export (the port's adapter); month roll-ups as bytes. */
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { monthsBetween } from "@sonrisa/shared/time";
+import { type DayItem, type MonthRollup, SUM_KEYS, type SumKey } from "../../domain/day-aggregate.ts";
 import { Invalid } from "../../domain/errors.ts";
-import { type MonthRollup, SUM_KEYS, type SumKey } from "../../domain/month-rollup.ts";
+import type { ResultsRepository } from "../../domain/ports/results-repository.ts";
 import type { Table } from "./client.ts";
 import { keys, ORG_SHARDS } from "./keys.ts";
-import { queryAll } from "./query-all.ts";
-
-export type DayItem = Record<string, unknown> & { storeId: string; date: string };
-
-export interface Page<T> {
-  items: T[];
-  cursor?: string;
-}
-
-export interface ResultsRepository {
-  storeDays(storeId: string, from: string, to: string): Promise<DayItem[]>;
-  /** Roll-ups of a store's months `from`..`to` (YYYY-MM) that exist. */
-  storeMonths(storeId: string, from: string, to: string): Promise<MonthRollup[]>;
-  /** Every month of a store that has a roll-up. */
-  rolledUpMonths(storeId: string): Promise<string[]>;
-  /** The store's first local day with any aggregate. */
-  firstDay(storeId: string): Promise<string | undefined>;
-  putMonth(rollup: MonthRollup): Promise<void>;
-  orgDays(from: string, to: string): Promise<DayItem[]>;
-  comments(
-    storeId: string,
-    fromUtc: string,
-    toUtc: string,
-    limit: number,
-    cursor?: string,
-  ): Promise<Page<Record<string, unknown>>>;
-  /** Answers of a store between two instants, oldest first, page by page. */
-  answers(storeId: string, months: string[], fromUtc: string, toUtc: string): AsyncGenerator<Record<string, unknown>[]>;
-}
+import { keyCondition, queryAll, queryPage, queryPages } from "./query-all.ts";
 
 export function makeResultsRepository(table: Table): ResultsRepository {
   return {
     async storeDays(storeId, from, to) {
-      const pk = keys.storeDay(storeId, from).pk;
-      return (await queryAll(table, {
-        KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
-        ExpressionAttributeValues: { ":pk": pk, ":from": `DAY#${from}`, ":to": `DAY#${to}` },
-      })) as DayItem[];
+      return (await queryAll(table, keys.storeDays(storeId, from, to))) as DayItem[];
     },
     async storeMonths(storeId, from, to) {
-      const items = await queryAll(table, {
-        KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
-        ExpressionAttributeValues: {
-          ":pk": keys.storeMonth(storeId, from).pk,
-          ":from": keys.storeMonth(storeId, from).sk,
-          ":to": keys.storeMonth(storeId, to).sk,
-        },
-      });
-      return items.map(decodeMonth);
+      return (await queryAll(table, keys.storeMonths(storeId, from, to))).map(decodeMonth);
     },
     async rolledUpMonths(storeId) {
-      const items = await queryAll(table, {
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :month)",
-        ExpressionAttributeValues: { ":pk": keys.storeMonth(storeId, "").pk, ":month": "MONTH#" },
-        ProjectionExpression: "sk",
-      });
-      return items.map((item) => String(item.sk).slice("MONTH#".length));
+      const items = await queryAll(table, keys.allStoreMonths(storeId), { ProjectionExpression: "sk" });
+      return items.map((item) => keys.monthOfMonthSk(String(item.sk)));
     },
     async firstDay(storeId) {
-      const out = await table.doc.send(
-        new QueryCommand({
-          TableName: table.name,
-          KeyConditionExpression: "pk = :pk AND begins_with(sk, :day)",
-          ExpressionAttributeValues: { ":pk": keys.storeDay(storeId, "").pk, ":day": "DAY#" },
-          ProjectionExpression: "sk",
-          Limit: 1,
-        }),
-      );
+      const out = await queryPage(table, keys.allStoreDays(storeId), { ProjectionExpression: "sk", Limit: 1 });
       const sk = out.Items?.[0]?.sk;
-      return typeof sk === "string" ? sk.slice("DAY#".length) : undefined;
+      return typeof sk === "string" ? keys.dateOfDaySk(sk) : undefined;
     },
-    async putMonth(rollup) {
+    async putMonth(rollup, rolledUpAt) {
       await table.doc.send(
         new PutCommand({
           TableName: table.name,
@@ -89,37 +38,26 @@ export function makeResultsRepository(table: Table): ResultsRepository {
             heat: toBytes(rollup.heat),
             reasons: rollup.reasons,
             ...rollup.sums,
-            rolledUpAt: new Date().toISOString(),
+            rolledUpAt,
           },
         }),
       );
     },
     async orgDays(from, to) {
       const queries = monthsBetween(from, to).flatMap((month) =>
-        Array.from({ length: ORG_SHARDS }, (_, shard) =>
-          queryAll(table, {
-            IndexName: "gsi1",
-            KeyConditionExpression: "gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to",
-            ExpressionAttributeValues: { ":pk": `ORGMONTH#${month}#${shard}`, ":from": `${from}#`, ":to": `${to}#~` },
-          }),
-        ),
+        Array.from({ length: ORG_SHARDS }, (_, shard) => queryAll(table, keys.orgDays(month, shard, from, to))),
       );
       return (await Promise.all(queries)).flat() as DayItem[];
     },
     async comments(storeId, fromUtc, toUtc, limit, cursor) {
+      const span = keys.storeComments(storeId, fromUtc, toUtc);
       const out = await table.doc.send(
         new QueryCommand({
           TableName: table.name,
-          IndexName: "gsi2",
-          KeyConditionExpression: "gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to",
-          ExpressionAttributeValues: {
-            ":pk": keys.commentByStore(storeId, "", "").gsi2pk,
-            ":from": fromUtc,
-            ":to": `${toUtc}~`,
-          },
+          ...keyCondition(span),
           ScanIndexForward: false,
           Limit: limit,
-          ExclusiveStartKey: cursor ? decodeCursor(cursor, keys.commentByStore(storeId, "", "").gsi2pk) : undefined,
+          ExclusiveStartKey: cursor ? decodeCursor(cursor, span.pk) : undefined,
         }),
       );
       const next = out.LastEvaluatedKey
@@ -128,26 +66,7 @@ export function makeResultsRepository(table: Table): ResultsRepository {
       return next ? { items: out.Items ?? [], cursor: next } : { items: out.Items ?? [] };
     },
     async *answers(storeId, months, fromUtc, toUtc) {
-      for (const month of months) {
-        let start: Record<string, unknown> | undefined;
-        do {
-          const out = await table.doc.send(
-            new QueryCommand({
-              TableName: table.name,
-              IndexName: "gsi1",
-              KeyConditionExpression: "gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to",
-              ExpressionAttributeValues: {
-                ":pk": keys.responseByStore(storeId, month, "", "").gsi1pk,
-                ":from": fromUtc,
-                ":to": `${toUtc}~`,
-              },
-              ExclusiveStartKey: start,
-            }),
-          );
-          if (out.Items?.length) yield out.Items;
-          start = out.LastEvaluatedKey;
-        } while (start);
-      }
+      for (const month of months) yield* queryPages(table, keys.storeAnswers(storeId, month, fromUtc, toUtc));
     },
   };
 }

@@ -1,13 +1,9 @@
 /** The organisation's surprise rules: one small item, replaced as a whole. */
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
+import type { RulesRepository } from "../../domain/ports/rules-repository.ts";
 import type { Table } from "./client.ts";
 import { keys } from "./keys.ts";
-
-export interface RulesRepository {
-  get(): Promise<SurpriseRule[]>;
-  replace(rules: SurpriseRule[], by: string, at: string): Promise<void>;
-}
 
 export function makeRulesRepository(table: Table): RulesRepository {
   return {

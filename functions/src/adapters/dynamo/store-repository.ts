@@ -1,21 +1,9 @@
 /** Stores: profile (settings, staff PIN hash) and the list of all stores. */
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import type { StoreSettings } from "@sonrisa/shared/schemas/store";
+import type { StoreRecord, StoreRepository } from "../../domain/ports/store-repository.ts";
 import type { Table } from "./client.ts";
 import { keys } from "./keys.ts";
 import { queryAll } from "./query-all.ts";
-
-export interface StoreRecord extends StoreSettings {
-  storeId: string;
-  staffPinHash: string;
-}
-
-export interface StoreRepository {
-  get(storeId: string): Promise<StoreRecord | undefined>;
-  put(store: StoreRecord): Promise<void>;
-  /** Every store, by id (one index partition; stores are few and change rarely). */
-  list(): Promise<StoreRecord[]>;
-}
 
 export function makeStoreRepository(table: Table): StoreRepository {
   return {
@@ -32,12 +20,7 @@ export function makeStoreRepository(table: Table): StoreRepository {
       );
     },
     async list() {
-      const items = await queryAll(table, {
-        IndexName: "gsi1",
-        KeyConditionExpression: "gsi1pk = :p",
-        ExpressionAttributeValues: { ":p": "STORES" },
-      });
-      return items.map(toRecord);
+      return (await queryAll(table, keys.allStores())).map(toRecord);
     },
   };
 }

@@ -3,31 +3,14 @@
  * the HTTP status (0 = no network); a 401 on a signed-in call ends the session.
  */
 import type { LoginResponse, PairingCodeResponse } from "@sonrisa/shared/schemas/auth";
-import type { AllResults, StoreResults } from "@sonrisa/shared/schemas/results";
-import type { StoreSettings } from "@sonrisa/shared/schemas/store";
+import { type AllResults, CommentsPage, type StoreResults } from "@sonrisa/shared/schemas/results";
+import type { Store } from "@sonrisa/shared/schemas/store";
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { ApiError, apiFetch } from "../../common/http.ts";
 import type { DateRange } from "./range.ts";
 
-/** GET /v1/stores: settings plus the id (no shared response schema yet). */
-export type Store = StoreSettings & { storeId: string };
-
-/** One comment of GET /v1/stores/{storeId}/comments (no shared response schema yet). */
-export interface Comment {
-  id: string;
-  at: string;
-  localDate: string;
-  score: number;
-  comment: string;
-  lang?: string;
-  reasons: string[];
-  misuse: boolean;
-}
-
-export interface CommentPage {
-  comments: Comment[];
-  cursor: string | null;
-}
+export type { Comment, CommentsPage } from "@sonrisa/shared/schemas/results";
+export type { Store } from "@sonrisa/shared/schemas/store";
 
 export { ApiError };
 
@@ -78,10 +61,13 @@ export function dashboardApi(token: string, onAuthLost: () => void) {
       get<AllResults>(`/v1/results${query(rangeQuery(range, misuse))}`, signal),
     storeResults: (storeId: string, range: DateRange, misuse: boolean, signal?: AbortSignal) =>
       get<StoreResults>(`${store(storeId)}/results${query(rangeQuery(range, misuse))}`, signal),
-    comments: (storeId: string, range: DateRange, cursor: string | undefined, signal?: AbortSignal) =>
-      get<CommentPage>(
-        `${store(storeId)}/comments${query({ from: range.from, to: range.to, limit: "10", cursor })}`,
-        signal,
+    /** Comments are shoppers' own words: the page is checked against the shared schema before it is shown. */
+    comments: async (storeId: string, range: DateRange, cursor: string | undefined, signal?: AbortSignal) =>
+      CommentsPage.parse(
+        await get(
+          `${store(storeId)}/comments${query({ from: range.from, to: range.to, limit: "10", cursor })}`,
+          signal,
+        ),
       ),
     surpriseRules: (signal?: AbortSignal) =>
       get<{ rules: SurpriseRule[] }>("/v1/surprise-rules", signal).then((r) => r.rules),

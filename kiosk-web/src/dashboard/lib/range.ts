@@ -37,7 +37,3 @@ export function isValidRange(range: DateRange): boolean {
   const days = daysBetween(range.from, range.to) + 1;
   return days >= 1 && days <= MAX_DAYS;
 }
-
-export function rangeDays(range: DateRange): number {
-  return daysBetween(range.from, range.to) + 1;
-}

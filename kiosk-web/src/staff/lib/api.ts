@@ -1,25 +1,16 @@
 /** The staff console's API calls, same origin. Failures become an ApiError with the HTTP status (0 = no network). */
 import type { StaffLoginResponse } from "@sonrisa/shared/schemas/auth";
-import type { Gift, HandOverRequest, StockItem } from "@sonrisa/shared/schemas/surprises";
+import { StoreToday } from "@sonrisa/shared/schemas/results";
+import type { Gift, HandOverRequest, StockItem, StockRow } from "@sonrisa/shared/schemas/surprises";
 import { ApiError, apiJson } from "../../common/http.ts";
 
 /** A gift as the API returns it; the list also carries the stock item a hand-over takes from. */
 export type StaffGift = Gift & { stockItem?: string };
 
-export type StockRow = StockItem & { available: number; low: boolean };
+export type { StockRow };
 
 /** GET /v1/stores/{storeId}/today */
-export interface Today {
-  storeId: string;
-  name: string;
-  date: string;
-  total: number;
-  csat: number | null;
-  index: number | null;
-  optIns: number;
-  gifts: { won: number; handed: number; spontaneous: number };
-  pendingGifts: number;
-}
+export type Today = StoreToday;
 
 export { ApiError };
 
@@ -51,7 +42,8 @@ export function storeApi(storeId: string, token: string, onAuthLost: () => void)
     stock: () => authed<{ items: StockRow[] }>("GET", "/stock").then((r) => r.items),
     putStock: (items: Pick<StockItem, "item" | "name" | "quantity" | "lowAt">[]) =>
       authed<{ items: StockItem[] }>("PUT", "/stock", { items }),
-    today: () => authed<Today>("GET", "/today"),
+    /** Checked against the shared schema: a console that shows wrong numbers is worse than one that says so. */
+    today: async () => StoreToday.parse(await authed<unknown>("GET", "/today")),
   };
 }
 

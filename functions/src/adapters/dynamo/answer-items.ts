@@ -1,0 +1,160 @@
+/**
+ * The items of one answer chunk's transaction: each answer (under its own id, only if new), the merged
+ * counters of each local day, and the claims on budget, every-Nth counters, stock and gift codes,
+ * each conditioned on the value read, so two writers can never both spend the same budget or stock.
+ */
+import { endOfLocalDay } from "@sonrisa/shared/time";
+import { addCounters, type Counters } from "../../domain/day-aggregate.ts";
+import type { PlannedAnswer } from "../../domain/ports/answer-writer.ts";
+import type { StoreRecord } from "../../domain/ports/store-repository.ts";
+import type { SurpriseDecision } from "../../domain/surprises.ts";
+import type { assignWins, RuleState, StockState } from "../../domain/win-assignment.ts";
+import type { Table } from "./client.ts";
+import { dayCounterUpdate } from "./day-counters.ts";
+import { keys } from "./keys.ts";
+import type { TxItem } from "./transact.ts";
+
+export type Wins = ReturnType<typeof assignWins>;
+
+/** Budget items outlive their day long enough for audits. */
+const BUDGET_KEEP_DAYS = 90;
+/** Gifts are kept for the history of a store's hand-overs. */
+const GIFT_KEEP_DAYS = 400;
+
+/** Answers first (their index in the transaction is their index in `pending`), then aggregates and claims. */
+export function chunkTransaction(
+  table: Table,
+  store: StoreRecord,
+  pending: PlannedAnswer[],
+  wins: Wins,
+  state: RuleState[],
+  today: string,
+): TxItem[] {
+  const items: TxItem[] = pending.map((a) => ({
+    Put: {
+      TableName: table.name,
+      Item: answerItem(a, withGift(a, wins.decisions.get(a.item.id))),
+      ConditionExpression: "attribute_not_exists(pk)",
+    },
+  }));
+  const days = new Map<string, Counters>();
+  for (const a of pending) {
+    const counters = addCounters(days.get(a.localDate) ?? {}, a.counters);
+    if (wins.decisions.get(a.item.id)?.outcome === "won") addCounters(counters, { gw: 1 });
+    days.set(a.localDate, counters);
+  }
+  for (const [date, counters] of days) items.push(dayCounterUpdate(table, store.storeId, date, counters));
+  for (const s of state) items.push(...claims(table, store.storeId, s, wins, today));
+  for (const stock of new Set(state.flatMap((s) => (s.stock ? [s.stock] : [])))) {
+    const won = wins.wonByStock.get(stock.item) ?? 0;
+    if (won > 0) items.push(stockClaim(table, store.storeId, stock, won));
+  }
+  const expiresAt = endOfLocalDay(today, store.timeZone).toISOString();
+  for (const a of pending) {
+    const win = wins.decisions.get(a.item.id);
+    if (win?.outcome === "won" && win.code) items.push(giftItem(table, store, a, win.code, today, expiresAt));
+  }
+  return items;
+}
+
+function withGift(a: PlannedAnswer, win: SurpriseDecision | undefined) {
+  return win?.outcome === "won" ? { ...win, gift: a.surprise!.rule.gift.name } : win;
+}
+
+function answerItem(a: PlannedAnswer, win: (SurpriseDecision & { gift?: unknown }) | undefined) {
+  const { item } = a;
+  return {
+    ...keys.response(item.id),
+    ...keys.responseByStore(a.storeId, a.localDate.slice(0, 7), a.atUtc, item.id),
+    ...(item.comment?.trim() ? keys.commentByStore(a.storeId, a.atUtc, item.id) : {}),
+    entity: "Response",
+    ...item,
+    storeId: a.storeId,
+    deviceId: a.deviceId,
+    atUtc: a.atUtc,
+    receivedAt: a.receivedAt,
+    localDate: a.localDate,
+    localHour: a.localHour,
+    misuse: a.misuse || undefined,
+    surprise: win,
+  };
+}
+
+function giftItem(table: Table, store: StoreRecord, a: PlannedAnswer, code: string, today: string, expiresAt: string) {
+  const rule = a.surprise!.rule;
+  return {
+    Put: {
+      TableName: table.name,
+      Item: {
+        ...keys.gift(store.storeId, today, code),
+        entity: "Gift",
+        code,
+        storeId: store.storeId,
+        ruleId: rule.id,
+        gift: rule.gift.name,
+        stockItem: rule.gift.stockItem,
+        status: "pending",
+        kind: "surprise",
+        wonAt: a.receivedAt,
+        wonAtDate: today,
+        expiresAt,
+        responseId: a.item.id,
+        ttl: epochSeconds(expiresAt) + GIFT_KEEP_DAYS * 86400,
+      },
+      ConditionExpression: "attribute_not_exists(pk)",
+    },
+  };
+}
+
+/** Conditional claims of a rule on the values read: its every-Nth count and its budget for today. */
+function claims(table: Table, storeId: string, s: RuleState, wins: Wins, today: string): TxItem[] {
+  const won = wins.wonByRule.get(s.rule.id) ?? 0;
+  const out: TxItem[] = [];
+  const nthSeen = wins.nthSeenByRule.get(s.rule.id) ?? 0;
+  if (s.nthCount !== undefined && nthSeen > 0) {
+    out.push({
+      Update: {
+        TableName: table.name,
+        Key: keys.nthCounter(storeId, s.rule.id),
+        UpdateExpression: "SET #count = :next, entity = :entity",
+        ConditionExpression: "attribute_not_exists(#count) OR #count = :seen",
+        ExpressionAttributeNames: { "#count": "count" },
+        ExpressionAttributeValues: { ":next": s.nthCount + nthSeen, ":seen": s.nthCount, ":entity": "NthCounter" },
+      },
+    });
+  }
+  if (won === 0) return out;
+  out.push({
+    Update: {
+      TableName: table.name,
+      Key: keys.budget(storeId, s.rule.id, today),
+      UpdateExpression: "SET used = :next, entity = :entity, #ttl = :ttl",
+      ConditionExpression: "attribute_not_exists(used) OR used = :seen",
+      ExpressionAttributeNames: { "#ttl": "ttl" },
+      ExpressionAttributeValues: {
+        ":next": s.used + won,
+        ":seen": s.used,
+        ":entity": "Budget",
+        ":ttl": epochSeconds(`${today}T00:00:00Z`) + BUDGET_KEEP_DAYS * 86400,
+      },
+    },
+  });
+  return out;
+}
+
+/** Reserves `won` items for the winners, on the values read. */
+function stockClaim(table: Table, storeId: string, stock: StockState, won: number): TxItem {
+  return {
+    Update: {
+      TableName: table.name,
+      Key: keys.stock(storeId, stock.item),
+      UpdateExpression: "SET reserved = :next",
+      ConditionExpression: "reserved = :seen AND quantity = :qty",
+      ExpressionAttributeValues: { ":next": stock.reserved + won, ":seen": stock.reserved, ":qty": stock.quantity },
+    },
+  };
+}
+
+function epochSeconds(iso: string): number {
+  return Math.floor(Date.parse(iso) / 1000);
+}

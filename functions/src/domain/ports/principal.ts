@@ -1,0 +1,10 @@
+/** Who is calling, as a verified bearer token says. */
+import type { Role } from "@sonrisa/shared/schemas/common";
+
+export interface Principal {
+  role: Role;
+  /** e-mail for users, device id for devices, `staff:<storeId>` for staff */
+  sub: string;
+  /** Set for store-scoped tokens (staff, device): the one store they reach. */
+  storeId?: string;
+}
