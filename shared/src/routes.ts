@@ -39,6 +39,7 @@ export const routes: readonly Route[] = [
   { method: "POST", path: "/v1/devices/pair", handler: "pair-device", roles: anyone },
   { method: "GET", path: "/v1/kiosk/config", handler: "get-kiosk-config", roles: ["device"] },
   { method: "POST", path: "/v1/responses", handler: "submit-responses", roles: ["device"] },
+  { method: "POST", path: "/v1/kiosk/heartbeat", handler: "post-kiosk-heartbeat", roles: ["device"] },
   { method: "GET", path: "/v1/stores", handler: "list-stores", roles: ["admin", "marketing"] },
   {
     method: "GET",

@@ -3,6 +3,7 @@
  * store-local time, misuse, surprise eligibility; the writer makes it durable exactly once.
  */
 import {
+  type KioskStatus,
   type ResponseItem,
   ResponseItem as ResponseItemSchema,
   type ResponseResult,
@@ -35,6 +36,7 @@ export async function ingestResponses(
   deps: IngestionDeps,
   device: Principal,
   raw: unknown[],
+  status?: KioskStatus,
 ): Promise<ResponseResult[]> {
   const { store, record: deviceRecord } = await deviceStore(deps, device);
   const now = deps.clock.now();
@@ -81,7 +83,9 @@ export async function ingestResponses(
       });
     }
     const last = planned.reduce((max, p) => (p.answer.atUtc > max ? p.answer.atUtc : max), "") || undefined;
-    await deps.devices.touch(store.storeId, device.sub, now.toISOString(), last);
+    await deps.devices.touch(store.storeId, device.sub, now.toISOString(), last, status);
+  } else {
+    await deps.devices.touch(store.storeId, device.sub, now.toISOString(), undefined, status);
   }
   return raw.map((_, index) => results.get(index) as ResponseResult);
 }

@@ -1,6 +1,8 @@
 /** What a paired kiosk needs to run, and the check that its device is still paired. */
+import type { KioskStatus } from "@sonrisa/shared/schemas/responses";
 import type { KioskConfig } from "@sonrisa/shared/schemas/store";
 import { NotFound, Unauthorized } from "./errors.ts";
+import type { Clock } from "./ports/clock.ts";
 import type { DeviceRecord, DeviceRepository } from "./ports/device-repository.ts";
 import type { Principal } from "./ports/principal.ts";
 import type { StoreRecord, StoreRepository } from "./ports/store-repository.ts";
@@ -26,4 +28,10 @@ export async function deviceStore(
 export async function getKioskConfig(deps: KioskDeps, device: Principal): Promise<KioskConfig> {
   const { staffPinHash: _hidden, ...settings } = (await deviceStore(deps, device)).store;
   return { ...settings, deviceId: device.sub };
+}
+
+/** Records that a paired kiosk is alive and what it reports (a revoked or removed one is refused). */
+export async function reportKioskStatus(deps: KioskDeps & { clock: Clock }, device: Principal, status: KioskStatus) {
+  const { store } = await deviceStore(deps, device);
+  await deps.devices.touch(store.storeId, device.sub, deps.clock.now().toISOString(), undefined, status);
 }

@@ -1,4 +1,8 @@
-/** Checks the bearer token against the route's roles; store-scoped tokens only reach their own store. */
+/**
+ * Checks the bearer token against the route's roles; store-scoped tokens (staff, device) only reach their
+ * own store, and a manager only the stores in its token. Routes without a store in the path that managers
+ * may call (lists, all-store results) filter by `auth.stores` in their use case.
+ */
 import type { MiddlewareObj } from "@middy/core";
 import type { Route } from "@sonrisa/shared/routes";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
@@ -21,6 +25,9 @@ export function authorize(route: Route, tokens: () => TokenService): MiddlewareO
       const storeId = request.event.pathParameters?.storeId;
       if (principal.storeId && storeId && storeId !== principal.storeId) {
         throw new Forbidden("This token belongs to another store");
+      }
+      if (principal.role === "manager" && storeId && !principal.stores?.includes(storeId)) {
+        throw new Forbidden("This store is not one of yours");
       }
       request.event.auth = principal;
     },

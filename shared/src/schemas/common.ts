@@ -19,7 +19,11 @@ export const LocalDate = z.iso.date();
 /** Slug used for reason ids, rule ids and stock items. */
 export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "a lower-case slug of at most 40 characters");
 
-export const Role = z.enum(["admin", "marketing", "staff", "device"]);
+/**
+ * `admin` runs the chain; `marketing` reads results and runs campaigns; `manager` reads and runs its own
+ * stores (a list in the token); `staff` is one store's counter (PIN); `device` is one kiosk.
+ */
+export const Role = z.enum(["admin", "marketing", "manager", "staff", "device"]);
 export type Role = z.infer<typeof Role>;
 
 /** The error body of every 4xx and 5xx answer. */

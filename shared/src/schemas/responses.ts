@@ -35,10 +35,27 @@ export const ResponseItem = z.strictObject({
 });
 export type ResponseItem = z.infer<typeof ResponseItem>;
 
+/**
+ * How a kiosk is doing, reported with every sync and by a heartbeat while idle, so "last seen" means alive:
+ * answers waiting in its queue, its app version, and answers the server refused that it keeps aside
+ * (count per error code) instead of deleting them unseen.
+ */
+export const KioskStatus = z.strictObject({
+  queueDepth: z.number().int().min(0).max(1_000_000),
+  appVersion: z.string().min(1).max(40),
+  undelivered: z
+    .array(z.strictObject({ code: z.string().regex(/^[a-z_]{1,40}$/), count: z.number().int().min(1).max(1_000_000) }))
+    .max(20)
+    .optional(),
+});
+export type KioskStatus = z.infer<typeof KioskStatus>;
+
 /** The batch envelope is checked strictly; the items one by one, so one bad item never blocks a queue. */
 export const SubmitResponsesRequest = z.strictObject({
   responses: z.array(z.unknown()).min(1).max(100),
+  kiosk: KioskStatus.optional(),
 });
+export type SubmitResponsesRequest = z.infer<typeof SubmitResponsesRequest>;
 
 export const Surprise = z.strictObject({ code: z.string(), gift: Localized });
 export type Surprise = z.infer<typeof Surprise>;

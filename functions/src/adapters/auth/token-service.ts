@@ -21,9 +21,11 @@ export function makeTokenService(config: Pick<Config, "AUTH_KEY" | "AUTH_SECRET_
     async issue(principal, ttlSeconds) {
       const now = clock.now();
       const exp = Math.floor(now.getTime() / 1000) + ttlSeconds;
-      const claims = principal.storeId
-        ? { role: principal.role, storeId: principal.storeId }
-        : { role: principal.role };
+      const claims = {
+        role: principal.role,
+        ...(principal.storeId ? { storeId: principal.storeId } : {}),
+        ...(principal.stores ? { stores: principal.stores } : {}),
+      };
       const token = await new SignJWT(claims)
         .setProtectedHeader({ alg: "HS256" })
         .setSubject(principal.sub)
@@ -43,7 +45,8 @@ export function makeTokenService(config: Pick<Config, "AUTH_KEY" | "AUTH_SECRET_
         const role = payload.role as Role | undefined;
         if (!role || !payload.sub) return undefined;
         const storeId = typeof payload.storeId === "string" ? payload.storeId : undefined;
-        return storeId ? { role, sub: payload.sub, storeId } : { role, sub: payload.sub };
+        const stores = Array.isArray(payload.stores) ? payload.stores.filter((s) => typeof s === "string") : undefined;
+        return { role, sub: payload.sub, ...(storeId ? { storeId } : {}), ...(stores ? { stores } : {}) };
       } catch {
         return undefined;
       }

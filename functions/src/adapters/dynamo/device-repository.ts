@@ -44,25 +44,30 @@ export function makeDeviceRepository(table: Table): DeviceRepository {
       const out = await table.doc.send(new GetCommand({ TableName: table.name, Key: keys.device(storeId, deviceId) }));
       return out.Item as DeviceRecord | undefined;
     },
-    async touch(storeId, deviceId, seenAt, lastAnswerAt) {
+    async touch(storeId, deviceId, seenAt, lastAnswerAt, status) {
       const Key = keys.device(storeId, deviceId);
+      const seen = status ? "lastSeenAt = :seen, #status = :status" : "lastSeenAt = :seen";
+      const names = status ? { ExpressionAttributeNames: { "#status": "status" } } : {};
+      const values = { ":seen": seenAt, ...(status ? { ":status": status } : {}) };
       // lastAnswerAt only moves forward, so a late offline batch never rewinds the burst check.
       const moved =
         lastAnswerAt !== undefined &&
         (await updateIf(table, {
           Key,
-          UpdateExpression: "SET lastSeenAt = :seen, lastAnswerAt = :last",
+          UpdateExpression: `SET ${seen}, lastAnswerAt = :last`,
           ConditionExpression: "attribute_exists(pk) AND (attribute_not_exists(lastAnswerAt) OR lastAnswerAt < :last)",
-          ExpressionAttributeValues: { ":seen": seenAt, ":last": lastAnswerAt },
+          ...names,
+          ExpressionAttributeValues: { ...values, ":last": lastAnswerAt },
         }));
       if (moved) return;
       await table.doc.send(
         new UpdateCommand({
           TableName: table.name,
           Key,
-          UpdateExpression: "SET lastSeenAt = :seen",
+          UpdateExpression: `SET ${seen}`,
           ConditionExpression: "attribute_exists(pk)",
-          ExpressionAttributeValues: { ":seen": seenAt },
+          ...names,
+          ExpressionAttributeValues: values,
         }),
       );
     },

@@ -1,4 +1,6 @@
 /** Pairing codes (one use, 15 minutes) and paired kiosks. */
+import type { KioskStatus } from "@sonrisa/shared/schemas/responses";
+
 export interface DeviceRecord {
   storeId: string;
   deviceId: string;
@@ -6,6 +8,8 @@ export interface DeviceRecord {
   lastSeenAt?: string;
   /** Kiosk time of the newest answer, for the server's burst check. */
   lastAnswerAt?: string;
+  /** What the kiosk last reported (with a sync or a heartbeat). */
+  status?: KioskStatus;
 }
 
 export interface DeviceRepository {
@@ -15,6 +19,6 @@ export interface DeviceRepository {
   /** Consumes the code and registers the device at once; undefined when the code is unknown, used or expired. */
   pair(code: string, device: DeviceRecord, now: Date): Promise<DeviceRecord | undefined>;
   get(storeId: string, deviceId: string): Promise<DeviceRecord | undefined>;
-  /** Records that the device was seen; `lastAnswerAt` only ever moves forward. */
-  touch(storeId: string, deviceId: string, seenAt: string, lastAnswerAt?: string): Promise<void>;
+  /** Records that the device was seen (and what it reported); `lastAnswerAt` only ever moves forward. */
+  touch(storeId: string, deviceId: string, seenAt: string, lastAnswerAt?: string, status?: KioskStatus): Promise<void>;
 }

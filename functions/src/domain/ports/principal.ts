@@ -7,4 +7,6 @@ export interface Principal {
   sub: string;
   /** Set for store-scoped tokens (staff, device): the one store they reach. */
   storeId?: string;
+  /** Set for managers: the stores they reach. */
+  stores?: string[];
 }
