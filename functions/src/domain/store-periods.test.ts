@@ -58,7 +58,8 @@ describe("reading results through month roll-ups", () => {
         expect(planned).toEqual(direct);
       }),
     );
-  });
+    // Hundreds of generated histories: seconds on a quiet machine, more on a shared one.
+  }, 30_000);
 
   it("covers every day of the range once, with whole sealed months only", () => {
     fc.assert(
