@@ -1,6 +1,7 @@
 /** The dashboard page: sign-in until there is a session, then the shell; owns the language and the session. */
 import type { Lang } from "@sonrisa/shared/schemas/common";
 import { useMemo } from "preact/hooks";
+import { LocationProvider } from "preact-iso";
 import { usePageState } from "../common/use-page-state.ts";
 import { formatFor } from "./lib/format.ts";
 import { I18nContext } from "./lib/i18n.ts";
@@ -21,11 +22,13 @@ export function App() {
 
   return (
     <I18nContext.Provider value={i18n}>
-      {page.session ? (
-        <Shell session={page.session} onSignOut={() => page.signOut(false)} onAuthLost={() => page.signOut(true)} />
-      ) : (
-        <SignIn ended={page.ended} onSignedIn={page.signIn} />
-      )}
+      <LocationProvider scope="/dashboard">
+        {page.session ? (
+          <Shell session={page.session} onSignOut={() => page.signOut(false)} onAuthLost={() => page.signOut(true)} />
+        ) : (
+          <SignIn ended={page.ended} onSignedIn={page.signIn} />
+        )}
+      </LocationProvider>
     </I18nContext.Provider>
   );
 }

@@ -1,20 +1,20 @@
 /** The period (presets or a custom from–to) and whether repeated taps count; both live in the URL. */
 import { useEffect, useState } from "preact/hooks";
+import { useFilters } from "../../lib/filters.ts";
 import { useI18n } from "../../lib/i18n.ts";
-import { type DateRange, isValidRange, PRESETS, type Preset, type RangeChoice } from "../../lib/range.ts";
-import type { Place } from "../../lib/use-location.ts";
+import { type DateRange, isValidRange, PRESETS, type Preset } from "../../lib/range.ts";
 import styles from "./filters.module.css";
 
 interface Props {
-  choice: RangeChoice;
+  /** The period the filters resolve to today. */
   range: DateRange;
   today: string;
-  misuse: boolean;
-  go: (next: Partial<Place>) => void;
 }
 
-export function Filters({ choice, range, today, misuse, go }: Props) {
+export function Filters({ range, today }: Props) {
   const { t, f } = useI18n();
+  const { filters, setFilters: go } = useFilters();
+  const { choice, misuse } = filters;
   const [custom, setCustom] = useState("custom" in choice);
   const [draft, setDraft] = useState(range);
   useEffect(() => {

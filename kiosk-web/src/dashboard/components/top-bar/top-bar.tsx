@@ -1,58 +1,40 @@
 /** Brand, the sections, who is signed in, the language switch and sign-out. */
-
 import { LangSwitch } from "../../../common/lang-switch/lang-switch.tsx";
+import { useFilters } from "../../lib/filters.ts";
 import { useI18n } from "../../lib/i18n.ts";
+import { paths } from "../../lib/paths.ts";
 import type { Session } from "../../lib/session.ts";
-import { hrefOf, type Place, type View } from "../../lib/use-location.ts";
 import styles from "./top-bar.module.css";
+
+/** A section in the navigation; links keep the current filters. */
+export interface Section {
+  label: string;
+  href: string;
+  current: boolean;
+}
 
 interface Props {
   session: Session;
-  place: Place;
-  go: (next: Partial<Place>) => void;
-  firstStore: string | undefined;
+  sections: Section[];
   onSignOut: () => void;
 }
 
-export function TopBar({ session, place, go, firstStore, onSignOut }: Props) {
+export function TopBar({ session, sections, onSignOut }: Props) {
   const { t, lang, setLang } = useI18n();
-  const lastStore = place.view.name === "store" ? place.view.storeId : firstStore;
-  const items: { key: View["name"]; label: string; view: View }[] = [
-    { key: "overview", label: t.nav.overview, view: { name: "overview" } },
-    ...(lastStore
-      ? [{ key: "store" as const, label: t.nav.store, view: { name: "store" as const, storeId: lastStore } }]
-      : []),
-    { key: "rules", label: t.nav.rules, view: { name: "rules" } },
-    ...(session.role === "admin"
-      ? [{ key: "kiosks" as const, label: t.nav.kiosks, view: { name: "kiosks" as const } }]
-      : []),
-  ];
-  const follow = (view: View) => (event: MouseEvent) => {
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-    event.preventDefault();
-    go({ view });
-  };
+  const { hrefTo } = useFilters();
   return (
     <header class={styles.bar}>
       <div class={styles.inner}>
-        <a
-          class={styles.brand}
-          href={hrefOf({ ...place, view: { name: "overview" } })}
-          onClick={follow({ name: "overview" })}
-        >
+        <a class={styles.brand} href={hrefTo(paths.overview)}>
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>{t.product}</span>
         </a>
         <nav class={styles.nav} aria-label={t.nav.label}>
           <ul>
-            {items.map((item) => (
-              <li key={item.key}>
-                <a
-                  href={hrefOf({ ...place, view: item.view })}
-                  aria-current={place.view.name === item.key ? "page" : undefined}
-                  onClick={follow(item.view)}
-                >
-                  {item.label}
+            {sections.map((section) => (
+              <li key={section.href}>
+                <a href={hrefTo(section.href)} aria-current={section.current ? "page" : undefined}>
+                  {section.label}
                 </a>
               </li>
             ))}

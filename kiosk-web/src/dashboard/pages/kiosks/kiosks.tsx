@@ -2,13 +2,14 @@
 import type { PairingCodeResponse } from "@sonrisa/shared/schemas/auth";
 import { useState } from "preact/hooks";
 import { useNow } from "../../../common/use-now.ts";
-import type { DashboardApi, Store } from "../../lib/api.ts";
+import type { Store } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n.ts";
+import type { PageProps } from "../page-props.ts";
 import styles from "./kiosks.module.css";
 
 type Created = PairingCodeResponse & { storeId: string };
 
-export function Kiosks({ api, stores }: { api: DashboardApi; stores: Store[] }) {
+export function Kiosks({ api, stores }: PageProps) {
   const { t } = useI18n();
   const [storeId, setStoreId] = useState(stores[0]?.storeId ?? "");
   const [busy, setBusy] = useState(false);

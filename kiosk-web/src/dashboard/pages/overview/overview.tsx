@@ -1,28 +1,22 @@
 /** All stores side by side for the period, ranked so a handful of answers cannot win by luck. */
 import { RANKING_METHOD } from "@sonrisa/shared/scoring";
+import { useLocation } from "preact-iso";
 import { ExportButton } from "../../components/export-button/export-button.tsx";
 import { Panel } from "../../components/panel/panel.tsx";
 import { Status } from "../../components/status/status.tsx";
 import { StoresTable } from "../../components/stores-table/stores-table.tsx";
-import type { DashboardApi, Store } from "../../lib/api.ts";
+import { useFilters } from "../../lib/filters.ts";
 import { useI18n } from "../../lib/i18n.ts";
-import type { DateRange } from "../../lib/range.ts";
-import { hrefOf, type Place } from "../../lib/use-location.ts";
+import { paths } from "../../lib/paths.ts";
 import { useResource } from "../../lib/use-resource.ts";
+import type { PageProps } from "../page-props.ts";
 import styles from "./overview.module.css";
 
-interface Props {
-  api: DashboardApi;
-  range: DateRange;
-  misuse: boolean;
-  stores: Store[];
-  place: Place;
-  go: (next: Partial<Place>) => void;
-  isAdmin: boolean;
-}
-
-export function Overview({ api, range, misuse, place, go, isAdmin }: Props) {
+export function Overview({ api, range, misuse, session }: PageProps) {
   const { t } = useI18n();
+  const { route } = useLocation();
+  const { hrefTo } = useFilters();
+  const isAdmin = session.role === "admin";
   const { resource, retry } = useResource(
     (signal) => api.allResults(range, misuse, signal),
     [api, range.from, range.to, misuse],
@@ -39,8 +33,8 @@ export function Overview({ api, range, misuse, place, go, isAdmin }: Props) {
           <div aria-busy={resource.state === "loading"} class={resource.state === "loading" ? styles.stale : undefined}>
             <StoresTable
               rows={results.stores}
-              hrefFor={(storeId) => hrefOf({ ...place, view: { name: "store", storeId } })}
-              open={(storeId) => go({ view: { name: "store", storeId } })}
+              hrefFor={(storeId) => hrefTo(paths.store(storeId))}
+              open={(storeId) => route(hrefTo(paths.store(storeId)))}
             />
             <p class={styles.method}>
               {results.method === RANKING_METHOD ? (

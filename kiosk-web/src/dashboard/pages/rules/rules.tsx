@@ -1,12 +1,13 @@
 /** The surprise-gift rules, read only, each with the figures that decide who wins and how often. */
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { Status } from "../../components/status/status.tsx";
-import type { DashboardApi, Store } from "../../lib/api.ts";
+import type { Store } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n.ts";
 import { useResource } from "../../lib/use-resource.ts";
+import type { PageProps } from "../page-props.ts";
 import styles from "./rules.module.css";
 
-export function Rules({ api, stores }: { api: DashboardApi; stores: Store[] }) {
+export function Rules({ api, stores }: PageProps) {
   const { t } = useI18n();
   const { resource, retry } = useResource((signal) => api.surpriseRules(signal), [api]);
   return (

@@ -1,15 +1,23 @@
-/** The signed-in dashboard: top bar, filters and the page the URL names; loads the store list once. */
+/**
+ * The signed-in dashboard: top bar, filters and the page the URL names (preact-iso's router; one folder per
+ * page under pages/); loads the store list once. A page only some roles see is routed for those roles only.
+ */
+
 import { useMemo } from "preact/hooks";
+import { Route, Router, useLocation } from "preact-iso";
 import { Filters } from "../../components/filters/filters.tsx";
 import { Status } from "../../components/status/status.tsx";
-import { TopBar } from "../../components/top-bar/top-bar.tsx";
+import { type Section, TopBar } from "../../components/top-bar/top-bar.tsx";
 import { dashboardApi } from "../../lib/api.ts";
+import { useFilters } from "../../lib/filters.ts";
+import { useI18n } from "../../lib/i18n.ts";
+import { paths } from "../../lib/paths.ts";
 import { latestToday, rangeOf } from "../../lib/range.ts";
 import type { Session } from "../../lib/session.ts";
-import { usePlace } from "../../lib/use-location.ts";
 import { useResource } from "../../lib/use-resource.ts";
 import { Kiosks } from "../kiosks/kiosks.tsx";
 import { Overview } from "../overview/overview.tsx";
+import type { PageProps } from "../page-props.ts";
 import { Rules } from "../rules/rules.tsx";
 import { StorePage } from "../store/store.tsx";
 import styles from "./shell.module.css";
@@ -21,50 +29,42 @@ interface Props {
 }
 
 export function Shell({ session, onSignOut, onAuthLost }: Props) {
+  const { t } = useI18n();
   const api = useMemo(() => dashboardApi(session.token, onAuthLost), [session.token, onAuthLost]);
-  const [place, go] = usePlace();
+  const { path } = useLocation();
+  const { filters } = useFilters();
   const { resource: stores, retry } = useResource((signal) => api.stores(signal), [api]);
   const isAdmin = session.role === "admin";
 
   const list = stores.data ?? [];
   const today = latestToday(list.map((s) => s.timeZone));
-  const range = rangeOf(place.choice, today);
-  const view = place.view.name === "kiosks" && !isAdmin ? { name: "overview" as const } : place.view;
-  const firstStore = list[0]?.storeId;
+  const page: PageProps = { api, session, stores: list, range: rangeOf(filters.choice, today), misuse: filters.misuse };
+  const storeInPath = /^\/dashboard\/stores\/([^/]+)/.exec(path)?.[1];
+  const store = storeInPath ? decodeURIComponent(storeInPath) : list[0]?.storeId;
+
+  const sections: Section[] = [
+    { label: t.nav.overview, href: paths.overview, current: path === paths.overview },
+    ...(store ? [{ label: t.nav.store, href: paths.store(store), current: Boolean(storeInPath) }] : []),
+    { label: t.nav.rules, href: paths.rules, current: path === paths.rules },
+    ...(isAdmin ? [{ label: t.nav.kiosks, href: paths.kiosks, current: path === paths.kiosks }] : []),
+  ];
+  const withFilters = path === paths.overview || Boolean(storeInPath);
 
   return (
     <div class={styles.shell}>
-      <TopBar session={session} place={place} go={go} firstStore={firstStore} onSignOut={onSignOut} />
-      {(view.name === "overview" || view.name === "store") && (
-        <Filters choice={place.choice} range={range} today={today} misuse={place.misuse} go={go} />
-      )}
+      <TopBar session={session} sections={sections} onSignOut={onSignOut} />
+      {withFilters && <Filters range={page.range} today={today} />}
       <main class={styles.main} id="main">
         {!stores.data ? (
           <Status resource={stores} onRetry={retry} />
-        ) : view.name === "overview" ? (
-          <Overview
-            api={api}
-            range={range}
-            misuse={place.misuse}
-            stores={list}
-            place={place}
-            go={go}
-            isAdmin={isAdmin}
-          />
-        ) : view.name === "store" ? (
-          <StorePage
-            api={api}
-            range={range}
-            misuse={place.misuse}
-            stores={list}
-            storeId={view.storeId}
-            go={go}
-            isAdmin={isAdmin}
-          />
-        ) : view.name === "rules" ? (
-          <Rules api={api} stores={list} />
         ) : (
-          <Kiosks api={api} stores={list} />
+          <Router onRouteChange={() => scrollTo({ top: 0 })}>
+            <Route path={paths.overview} component={Overview} {...page} />
+            <Route path="/dashboard/stores/:storeId" component={StorePage} {...page} />
+            <Route path={paths.rules} component={Rules} {...page} />
+            <Route path={paths.kiosks} component={isAdmin ? Kiosks : Overview} {...page} />
+            <Route default component={Overview} {...page} />
+          </Router>
         )}
       </main>
     </div>

@@ -1,4 +1,6 @@
 /** One store over the period: key figures, trend, distribution, day × hour, reasons, comments and export. */
+
+import { useLocation } from "preact-iso";
 import { Comments } from "../../components/comments/comments.tsx";
 import { Distribution } from "../../components/distribution/distribution.tsx";
 import { ExportButton } from "../../components/export-button/export-button.tsx";
@@ -8,25 +10,18 @@ import { Panel } from "../../components/panel/panel.tsx";
 import { Reasons } from "../../components/reasons/reasons.tsx";
 import { SeriesChart } from "../../components/series-chart/series-chart.tsx";
 import { Status } from "../../components/status/status.tsx";
-import type { DashboardApi, Store } from "../../lib/api.ts";
+import { useFilters } from "../../lib/filters.ts";
 import { useI18n } from "../../lib/i18n.ts";
-import type { DateRange } from "../../lib/range.ts";
-import type { Place } from "../../lib/use-location.ts";
+import { paths } from "../../lib/paths.ts";
 import { useResource } from "../../lib/use-resource.ts";
+import type { PageProps } from "../page-props.ts";
 import styles from "./store.module.css";
 
-interface Props {
-  api: DashboardApi;
-  range: DateRange;
-  misuse: boolean;
-  stores: Store[];
-  storeId: string;
-  go: (next: Partial<Place>) => void;
-  isAdmin: boolean;
-}
-
-export function StorePage({ api, range, misuse, stores, storeId, go, isAdmin }: Props) {
+export function StorePage({ api, range, misuse, stores, session, storeId }: PageProps & { storeId: string }) {
   const { t } = useI18n();
+  const { route } = useLocation();
+  const { hrefTo } = useFilters();
+  const isAdmin = session.role === "admin";
   const store = stores.find((s) => s.storeId === storeId);
   const { resource, retry } = useResource(
     (signal) => api.storeResults(storeId, range, misuse, signal),
@@ -40,7 +35,7 @@ export function StorePage({ api, range, misuse, stores, storeId, go, isAdmin }: 
         <div class={styles.title}>
           <label class={styles.picker}>
             <span>{t.store.pick}</span>
-            <select value={storeId} onChange={(e) => go({ view: { name: "store", storeId: e.currentTarget.value } })}>
+            <select value={storeId} onChange={(e) => route(hrefTo(paths.store(e.currentTarget.value)))}>
               {stores.map((s) => (
                 <option key={s.storeId} value={s.storeId}>
                   {s.name}

@@ -1,0 +1,9 @@
+/** The dashboard's paths, in one place; pages/shell/shell.tsx routes them. */
+export const BASE = "/dashboard";
+
+export const paths = {
+  overview: BASE,
+  store: (storeId: string) => `${BASE}/stores/${encodeURIComponent(storeId)}`,
+  rules: `${BASE}/rules`,
+  kiosks: `${BASE}/kiosks`,
+} as const;

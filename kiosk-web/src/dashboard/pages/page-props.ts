@@ -1,0 +1,14 @@
+/** What the shell gives every page it routes to; routes with parameters add them (e.g. `storeId`). */
+import type { DashboardApi, Store } from "../lib/api.ts";
+import type { DateRange } from "../lib/range.ts";
+import type { Session } from "../lib/session.ts";
+
+export interface PageProps {
+  api: DashboardApi;
+  session: Session;
+  /** The stores this user may see. */
+  stores: Store[];
+  /** The period of the filters, and whether repeated taps count. */
+  range: DateRange;
+  misuse: boolean;
+}
