@@ -49,8 +49,7 @@ export function storeApi(storeId: string, token: string, onAuthLost: () => void)
       authed<{ gifts: StaffGift[] }>("GET", `/gifts?status=${status}`).then((r) => r.gifts),
     handOver: (request: HandOverRequest) => authed<{ gift: StaffGift }>("POST", "/gifts", request).then((r) => r.gift),
     stock: () => authed<{ items: StockRow[] }>("GET", "/stock").then((r) => r.items),
-    putStock: (items: Pick<StockItem, "item" | "name" | "quantity" | "lowAt">[]) =>
-      authed<{ items: StockItem[] }>("PUT", "/stock", { items }),
+    putStock: (items: Omit<StockItem, "reserved">[]) => authed<{ items: StockItem[] }>("PUT", "/stock", { items }),
     today: () => authed<Today>("GET", "/today"),
   };
 }
