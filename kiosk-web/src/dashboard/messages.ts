@@ -1,5 +1,9 @@
 /** The dashboard's message catalog: every word on screen and every accessible name, in Spanish and English. */
 import type { Lang } from "@sonrisa/shared/schemas/common";
+import { pluralOf } from "../common/plural.ts";
+
+const esCount = pluralOf("es");
+const enCount = pluralOf("en");
 
 const es = {
   langSwitch: "Idioma",
@@ -73,10 +77,12 @@ const es = {
     optInsHint: "Clientes que aceptaron contacto",
     gifts: "Regalos",
     giftsValue: (won: string, handed: string) => `${won} / ${handed}`,
-    giftsHint: (spontaneous: string) => `Ganados / entregados · ${spontaneous} espontáneos`,
+    giftsHint: (spontaneous: string, n: number) =>
+      `Ganados / entregados · ${spontaneous} ${esCount(n, "espontáneo", "espontáneos")}`,
     holdout: "Control / tratamiento",
     holdoutHint: "Respuestas que cumplen la regla: control (sin sorteo) / tratamiento",
-    misuseNote: (n: string) => `${n} pulsaciones repetidas fuera de las puntuaciones`,
+    misuseNote: (shown: string, n: number) =>
+      `${shown} ${esCount(n, "pulsación repetida", "pulsaciones repetidas")} fuera de las puntuaciones`,
     series: "Evolución",
     daily: "Diaria",
     weekly: "Semanal",
@@ -84,10 +90,8 @@ const es = {
     seriesDate: "Fecha",
     seriesAnswers: "Respuestas",
     seriesCsat: "CSAT %",
-    seriesSummary: (points: number, unit: string) =>
-      `Gráfico de ${points} ${unit}: respuestas en barras y CSAT en línea.`,
-    unitDays: "días",
-    unitWeeks: "semanas",
+    seriesSummary: (points: number, weekly: boolean) =>
+      `Gráfico de ${points} ${weekly ? esCount(points, "semana", "semanas") : esCount(points, "día", "días")}: respuestas en barras y CSAT en línea.`,
     showData: "Ver los datos como tabla",
     date: "Fecha",
     weekOf: "Semana del",
@@ -101,7 +105,7 @@ const es = {
     heatCell: (day: string, hour: string, total: number, csat: string) =>
       total === 0
         ? `${day}, ${hour}: sin respuestas`
-        : `${day}, ${hour}: ${total} ${total === 1 ? "respuesta" : "respuestas"}, CSAT ${csat}`,
+        : `${day}, ${hour}: ${total} ${esCount(total, "respuesta", "respuestas")}, CSAT ${csat}`,
     legendLow: "Menos",
     legendHigh: "Más",
     hour: "Hora",
@@ -134,7 +138,7 @@ const es = {
     scoreRange: (min: number, max: number) => (min === max ? `${min}` : `${min}–${max}`),
     picks: "Selección",
     odds: (pct: string) => `Probabilidad ${pct}`,
-    everyNth: (n: number) => `1 de cada ${n}`,
+    everyNth: (n: number) => esCount(n, "Todas las respuestas", `1 de cada ${n}`),
     budget: "Presupuesto diario",
     perStore: (n: number) => `${n} por tienda`,
     holdout: "Grupo de control",
@@ -235,10 +239,11 @@ const en: Messages = {
     optInsHint: "Shoppers who agreed to be contacted",
     gifts: "Gifts",
     giftsValue: (won: string, handed: string) => `${won} / ${handed}`,
-    giftsHint: (spontaneous: string) => `Won / handed over · ${spontaneous} spontaneous`,
+    giftsHint: (spontaneous: string, _n: number) => `Won / handed over · ${spontaneous} spontaneous`,
     holdout: "Holdout / treatment",
     holdoutHint: "Qualifying answers: control (no draw) / treatment",
-    misuseNote: (n: string) => `${n} repeated taps left out of the scores`,
+    misuseNote: (shown: string, n: number) =>
+      `${shown} ${enCount(n, "repeated tap", "repeated taps")} left out of the scores`,
     series: "Trend",
     daily: "Daily",
     weekly: "Weekly",
@@ -246,9 +251,8 @@ const en: Messages = {
     seriesDate: "Date",
     seriesAnswers: "Answers",
     seriesCsat: "CSAT %",
-    seriesSummary: (points: number, unit: string) => `Chart of ${points} ${unit}: answers as bars, CSAT as a line.`,
-    unitDays: "days",
-    unitWeeks: "weeks",
+    seriesSummary: (points: number, weekly: boolean) =>
+      `Chart of ${points} ${weekly ? enCount(points, "week", "weeks") : enCount(points, "day", "days")}: answers as bars, CSAT as a line.`,
     showData: "Show the data as a table",
     date: "Date",
     weekOf: "Week of",
@@ -262,7 +266,7 @@ const en: Messages = {
     heatCell: (day: string, hour: string, total: number, csat: string) =>
       total === 0
         ? `${day}, ${hour}: no answers`
-        : `${day}, ${hour}: ${total} ${total === 1 ? "answer" : "answers"}, CSAT ${csat}`,
+        : `${day}, ${hour}: ${total} ${enCount(total, "answer", "answers")}, CSAT ${csat}`,
     legendLow: "Fewer",
     legendHigh: "More",
     hour: "Hour",
@@ -295,7 +299,7 @@ const en: Messages = {
     scoreRange: (min: number, max: number) => (min === max ? `${min}` : `${min}–${max}`),
     picks: "Winners",
     odds: (pct: string) => `Odds ${pct}`,
-    everyNth: (n: number) => `Every ${n}th answer`,
+    everyNth: (n: number) => enCount(n, "Every answer", `1 in ${n} answers`),
     budget: "Daily budget",
     perStore: (n: number) => `${n} per store`,
     holdout: "Holdout",

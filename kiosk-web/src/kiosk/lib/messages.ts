@@ -1,5 +1,9 @@
 /** The kiosk's message catalog: every word on screen and every accessible name, in Spanish and English. */
 import type { Lang } from "@sonrisa/shared/schemas/common";
+import { pluralOf } from "../../common/plural.ts";
+
+const esCount = pluralOf("es");
+const enCount = pluralOf("en");
 
 const es = {
   langSwitch: "Idioma",
@@ -60,9 +64,7 @@ const es = {
   unpairedNotice: (n: number) =>
     n === 0
       ? "Este quiosco ya no está vinculado."
-      : n === 1
-        ? "Este quiosco ya no está vinculado. 1 respuesta pendiente se enviará al vincularlo de nuevo."
-        : `Este quiosco ya no está vinculado. ${n} respuestas pendientes se enviarán al vincularlo de nuevo.`,
+      : `Este quiosco ya no está vinculado. ${n} ${esCount(n, "respuesta pendiente se enviará", "respuestas pendientes se enviarán")} al vincularlo de nuevo.`,
   loading: "Cargando…",
   configOffline: "Sin conexión. Reintentando…",
   staffSettings: "Ajustes del personal",
@@ -93,7 +95,7 @@ const es = {
   unpair: "Desvincular",
   unpairConfirm: (n: number) =>
     n > 0
-      ? `Hay ${n} respuestas sin enviar. ¿Desvincular igualmente? Se enviarán al volver a vincular.`
+      ? `Hay ${n} ${esCount(n, "respuesta sin enviar. ¿Desvincular igualmente? Se enviará", "respuestas sin enviar. ¿Desvincular igualmente? Se enviarán")} al volver a vincular.`
       : "¿Desvincular este quiosco?",
   close: "Cerrar",
 };
@@ -159,7 +161,7 @@ const en: Messages = {
   unpairedNotice: (n) =>
     n === 0
       ? "This kiosk is no longer paired."
-      : `This kiosk is no longer paired. ${n} waiting answer${n === 1 ? "" : "s"} will be sent once it is paired again.`,
+      : `This kiosk is no longer paired. ${n} ${enCount(n, "waiting answer", "waiting answers")} will be sent once it is paired again.`,
   loading: "Loading…",
   configOffline: "No connection. Retrying…",
   staffSettings: "Staff settings",
@@ -190,7 +192,7 @@ const en: Messages = {
   unpair: "Unpair",
   unpairConfirm: (n) =>
     n > 0
-      ? `${n} answers are not sent yet. Unpair anyway? They will be sent after pairing again.`
+      ? `${n} ${enCount(n, "answer is not sent yet. Unpair anyway? It", "answers are not sent yet. Unpair anyway? They")} will be sent after pairing again.`
       : "Unpair this kiosk?",
   close: "Close",
 };

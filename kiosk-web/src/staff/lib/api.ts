@@ -40,8 +40,7 @@ export function storeApi(storeId: string, token: string, onAuthLost: () => void)
       authed<{ gifts: StaffGift[] }>("GET", `/gifts?status=${status}`).then((r) => r.gifts),
     handOver: (request: HandOverRequest) => authed<{ gift: StaffGift }>("POST", "/gifts", request).then((r) => r.gift),
     stock: () => authed<{ items: StockRow[] }>("GET", "/stock").then((r) => r.items),
-    putStock: (items: Pick<StockItem, "item" | "name" | "quantity" | "lowAt">[]) =>
-      authed<{ items: StockItem[] }>("PUT", "/stock", { items }),
+    putStock: (items: Omit<StockItem, "reserved">[]) => authed<{ items: StockItem[] }>("PUT", "/stock", { items }),
     /** Checked against the shared schema: a console that shows wrong numbers is worse than one that says so. */
     today: async () => StoreToday.parse(await authed<unknown>("GET", "/today")),
   };

@@ -7,6 +7,7 @@ import { useState } from "preact/hooks";
 import type { NoticeValue } from "../components/notice/notice.tsx";
 import type { Messages } from "../messages.ts";
 import { ApiError, type StaffGift, type StoreApi } from "./api.ts";
+import type { PanelNotice } from "./use-notices.ts";
 
 export interface HandOver {
   /** The code field; a picked code lands here too, and it is cleared once the gift is handed over. */
@@ -28,14 +29,16 @@ interface Options {
   staffName: string | undefined;
   t: Messages;
   lang: "es" | "en";
+  /** The hand-over's notice, kept on the console's board. */
+  board: PanelNotice;
   onDone: () => void;
 }
 
-export function useHandOver({ api, pending, staffName, t, lang, onDone }: Options): HandOver {
+export function useHandOver({ api, pending, staffName, t, lang, board, onDone }: Options): HandOver {
   const [input, setInput] = useState("");
   const [confirming, setConfirming] = useState<HandOver["confirming"]>();
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<NoticeValue>();
+  const { notice, onNotice: setNotice } = board;
 
   function ask(code: string) {
     setInput(code);

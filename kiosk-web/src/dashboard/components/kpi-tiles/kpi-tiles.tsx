@@ -11,7 +11,7 @@ export function KpiTiles({ results }: { results: StoreResults }) {
       id: "answers",
       label: s.answers,
       value: f.int(results.total),
-      hint: results.misuse ? s.misuseNote(f.int(results.misuse)) : "",
+      hint: results.misuse ? s.misuseNote(f.int(results.misuse), results.misuse) : "",
     },
     { id: "csat", label: s.csat, value: f.percent(results.csat), hint: s.csatHint },
     { id: "index", label: s.index, value: f.score(results.index), hint: s.indexHint },
@@ -20,7 +20,7 @@ export function KpiTiles({ results }: { results: StoreResults }) {
       id: "gifts",
       label: s.gifts,
       value: s.giftsValue(f.int(results.gifts.won), f.int(results.gifts.handed)),
-      hint: s.giftsHint(f.int(results.gifts.spontaneous)),
+      hint: s.giftsHint(f.int(results.gifts.spontaneous), results.gifts.spontaneous),
     },
     {
       id: "holdout",

@@ -41,7 +41,6 @@ export function SeriesChart({ results }: { results: StoreResults }) {
     };
   }, [points, granularity, t, f]);
 
-  const unit = granularity === "weekly" ? t.store.unitWeeks : t.store.unitDays;
   return (
     <figure class={styles.figure}>
       <fieldset class={styles.controls}>
@@ -53,7 +52,7 @@ export function SeriesChart({ results }: { results: StoreResults }) {
         ))}
       </fieldset>
       <div class={styles.chart} ref={box} aria-hidden="true" data-testid="series-chart" />
-      <figcaption class="sr-only">{t.store.seriesSummary(points.length, unit)}</figcaption>
+      <figcaption class="sr-only">{t.store.seriesSummary(points.length, granularity === "weekly")}</figcaption>
       <details class={styles.data}>
         <summary>{t.store.showData}</summary>
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}

@@ -1,7 +1,11 @@
-/** Today's hand-overs, newest first: what, when, by whom, and why for spontaneous gifts. */
+/**
+ * Today's hand-overs, newest first: what, when, by whom, and why for spontaneous gifts. A spontaneous gift
+ * from stock carries the item's name, which may be a legacy "es / en" one (see itemName).
+ */
 import type { StaffGift } from "../../lib/api.ts";
 import { clockTime } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n.ts";
+import { itemName } from "../../lib/item-name.ts";
 import type { Messages } from "../../messages.ts";
 import styles from "./handed-list.module.css";
 
@@ -15,7 +19,7 @@ export function HandedList({ gifts }: { gifts: StaffGift[] | undefined }) {
         <li key={g.code} class={styles.item} data-code={g.code}>
           <span class={`${styles.kind} ${styles[g.kind]}`}>{t.history[g.kind]}</span>
           <span class={styles.gift}>
-            {g.gift[lang]}
+            {itemName(g.gift[lang], lang)}
             {g.kind === "surprise" && <span class={styles.code}> · {g.code}</span>}
           </span>
           <span class={styles.meta}>

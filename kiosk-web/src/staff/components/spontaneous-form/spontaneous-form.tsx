@@ -3,29 +3,33 @@ import { HandOverRequest } from "@sonrisa/shared/schemas/surprises";
 import { useState } from "preact/hooks";
 import type { StockRow, StoreApi } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n.ts";
+import { itemName } from "../../lib/item-name.ts";
 import { errorText } from "../../lib/use-hand-over.ts";
+import type { PanelNotice } from "../../lib/use-notices.ts";
 import { Button } from "../button/button.tsx";
 import { Field, inputClass } from "../field/field.tsx";
-import { Notice, type NoticeValue } from "../notice/notice.tsx";
+import { Notice } from "../notice/notice.tsx";
 import styles from "./spontaneous-form.module.css";
 
 interface Props {
   api: StoreApi;
   stock: StockRow[] | undefined;
   staffName: string | undefined;
+  /** The form's notice, kept on the console's board. */
+  board: PanelNotice;
   onDone: () => void;
 }
 
 const OTHER = "";
 
-export function SpontaneousForm({ api, stock, staffName, onDone }: Props) {
+export function SpontaneousForm({ api, stock, staffName, board, onDone }: Props) {
   const { t, lang } = useI18n();
   const [item, setItem] = useState<string>();
   const [name, setName] = useState("");
   const [reason, setReason] = useState("");
   const [responseId, setResponseId] = useState("");
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<NoticeValue>();
+  const { notice, onNotice: setNotice } = board;
   const chosen = item ?? stock?.find((i) => i.available > 0)?.item ?? OTHER;
   const stockItem = stock?.find((i) => i.item === chosen);
 
@@ -52,7 +56,7 @@ export function SpontaneousForm({ api, stock, staffName, onDone }: Props) {
     setBusy(true);
     try {
       const gift = await api.handOver(parsed.data);
-      setNotice({ tone: "success", text: t.spontaneous.done(gift.gift[lang]) });
+      setNotice({ tone: "success", text: t.spontaneous.done(itemName(gift.gift[lang], lang)) });
       setName("");
       setReason("");
       setResponseId("");
@@ -71,7 +75,7 @@ export function SpontaneousForm({ api, stock, staffName, onDone }: Props) {
         <select id="sp-item" class={inputClass} value={chosen} onChange={(e) => setItem(e.currentTarget.value)}>
           {stock?.map((i) => (
             <option key={i.item} value={i.item} disabled={i.available <= 0}>
-              {t.spontaneous.inStock(i.name, i.available)}
+              {t.spontaneous.inStock(itemName(i.name, lang), i.available)}
             </option>
           ))}
           <option value={OTHER}>{t.spontaneous.other}</option>

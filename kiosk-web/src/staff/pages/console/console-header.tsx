@@ -16,7 +16,7 @@ export function ConsoleHeader({ storeId, storeName, onSignOut }: Props) {
   return (
     <header class={styles.header}>
       <div class={styles.brand}>
-        <span class={styles.mark} aria-hidden="true" />
+        <img class={styles.mark} src="/favicon.svg" alt="" width={36} height={36} />
         <span class={styles.brandText}>
           <span class={styles.product}>
             {t.product} · {t.area}

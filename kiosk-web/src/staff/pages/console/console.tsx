@@ -13,6 +13,7 @@ import { useI18n } from "../../lib/i18n.ts";
 import type { Session } from "../../lib/session.ts";
 import { useConsoleData } from "../../lib/use-console-data.ts";
 import { useHandOver } from "../../lib/use-hand-over.ts";
+import { type NoticePanel, useNotices } from "../../lib/use-notices.ts";
 import styles from "./console.module.css";
 import { ConsoleHeader } from "./console-header.tsx";
 import { HandOverDialog } from "./hand-over-dialog.tsx";
@@ -30,7 +31,17 @@ export function Console({ session, onSignOut, onAuthLost }: Props) {
   const api = useMemo(() => storeApi(session.storeId, session.token, () => authLost.current()), [session]);
   const data = useConsoleData(api);
   const { staffName } = session;
-  const handOver = useHandOver({ api, pending: data.pending, staffName, t, lang, onDone: data.refresh });
+  const { notices, show } = useNotices();
+  const board = (panel: NoticePanel) => ({ notice: notices[panel], onNotice: show.bind(null, panel) });
+  const handOver = useHandOver({
+    api,
+    pending: data.pending,
+    staffName,
+    t,
+    lang,
+    board: board("hand-over"),
+    onDone: data.refresh,
+  });
   const count = data.pending?.length;
 
   return (
@@ -72,9 +83,15 @@ export function Console({ session, onSignOut, onAuthLost }: Props) {
             <Panel id="today" title={t.today.title}>
               <TodayNumbers today={data.today} />
             </Panel>
-            <StockPanel api={api} items={data.stock} onSaved={data.refresh} />
+            <StockPanel api={api} items={data.stock} board={board("stock")} onSaved={data.refresh} />
             <Panel id="spontaneous" title={t.spontaneous.title}>
-              <SpontaneousForm api={api} stock={data.stock} staffName={staffName} onDone={data.refresh} />
+              <SpontaneousForm
+                api={api}
+                stock={data.stock}
+                staffName={staffName}
+                board={board("spontaneous")}
+                onDone={data.refresh}
+              />
             </Panel>
           </div>
         </div>

@@ -66,7 +66,7 @@ export function SignIn({ ended, onSignedIn }: Props) {
       </div>
       <form class={styles.card} onSubmit={submit} noValidate aria-labelledby="sign-in-title">
         <div class={styles.brand}>
-          <span class={styles.mark} aria-hidden="true" />
+          <img class={styles.mark} src="/favicon.svg" alt="" width={36} height={36} />
           <span>
             {t.product} · {t.area}
           </span>
