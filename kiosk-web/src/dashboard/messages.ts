@@ -5,7 +5,7 @@ const es = {
   langSwitch: "Idioma",
   product: "Sonrisa",
   area: "Panel",
-  roles: { admin: "Administración", marketing: "Marketing" },
+  roles: { admin: "Administración", marketing: "Marketing", manager: "Gerencia de tienda" },
   signIn: {
     title: "Entra en el panel",
     intro: "Resultados de tus tiendas, comentarios de clientes y campañas.",
@@ -167,7 +167,7 @@ const en: Messages = {
   langSwitch: "Language",
   product: "Sonrisa",
   area: "Dashboard",
-  roles: { admin: "Admin", marketing: "Marketing" },
+  roles: { admin: "Admin", marketing: "Marketing", manager: "Store manager" },
   signIn: {
     title: "Sign in to the dashboard",
     intro: "Your stores' results, customer comments and campaigns.",
