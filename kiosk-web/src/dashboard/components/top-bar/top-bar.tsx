@@ -42,7 +42,9 @@ export function TopBar({ session, sections, onSignOut }: Props) {
         </nav>
         <div class={styles.user}>
           <span class={styles.who}>
-            <span class={styles.email}>{session.email}</span>
+            <a class={styles.email} href={hrefTo(paths.account)} aria-label={t.account.link(session.email)}>
+              {session.email}
+            </a>
             <span class={styles.role}>{t.roles[session.role]}</span>
           </span>
           <LangSwitch lang={lang} label={t.langSwitch} onChange={setLang} compact />
