@@ -52,6 +52,7 @@ const es = {
   none: "—",
   account: {
     link: (email: string) => `Tu cuenta: ${email}`,
+    short: "Cuenta",
     title: "Tu cuenta",
     intro: "Cambia tu contraseña. Las demás sesiones abiertas con tu cuenta se cierran.",
     current: "Contraseña actual",
@@ -307,6 +308,7 @@ const en: Messages = {
   none: "—",
   account: {
     link: (email: string) => `Your account: ${email}`,
+    short: "Account",
     title: "Your account",
     intro: "Change your password. Other sessions open with your account are signed out.",
     current: "Current password",

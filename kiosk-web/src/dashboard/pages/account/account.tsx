@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import styles from "../../components/admin-form/admin-form.module.css";
 import { ApiError } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n.ts";
-import { formErrors } from "../../lib/server-errors.ts";
+import { formErrors, type Msg } from "../../lib/server-errors.ts";
 import type { PageProps } from "../page-props.ts";
 
 export function Account({ api, session, renewSession }: PageProps) {
@@ -11,16 +11,16 @@ export function Account({ api, session, renewSession }: PageProps) {
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [repeat, setRepeat] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const [errors, setErrors] = useState<Record<string, Msg>>({});
+  const [message, setMessage] = useState<{ ok: boolean; text: Msg }>();
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setMessage(undefined);
-    const found: Record<string, string> = {};
-    if (next.length < 12) found.newPassword = t.account.tooShort;
-    else if (next !== repeat) found.repeat = t.account.mismatch;
+    const found: Record<string, Msg> = {};
+    if (next.length < 12) found.newPassword = (m) => m.account.tooShort;
+    else if (next !== repeat) found.repeat = (m) => m.account.mismatch;
     setErrors(found);
     if (Object.keys(found).length) return;
     setBusy(true);
@@ -29,26 +29,28 @@ export function Account({ api, session, renewSession }: PageProps) {
       setCurrent("");
       setNext("");
       setRepeat("");
-      setMessage({ ok: true, text: t.account.saved });
+      setMessage({ ok: true, text: (m) => m.account.saved });
       renewSession?.({ ...renewed, email: session.email });
     } catch (err) {
       if (err instanceof ApiError && err.status === 429) {
-        setMessage({ ok: false, text: t.account.locked(Math.ceil((err.retryAfter ?? 60) / 60)) });
+        const minutes = Math.ceil((err.retryAfter ?? 60) / 60);
+        setMessage({ ok: false, text: (m) => m.account.locked(minutes) });
         return;
       }
-      const shown = formErrors(err, {}, t.people.failed);
-      if (shown.fields.currentPassword) setErrors({ currentPassword: t.account.wrongCurrent });
-      else if (shown.fields.newPassword) setErrors({ newPassword: t.account.tooShort });
-      else setMessage({ ok: false, text: shown.form ?? t.people.failed });
+      const shown = formErrors(err, {}, (m) => m.people.failed);
+      if (shown.fields.currentPassword) setErrors({ currentPassword: (m) => m.account.wrongCurrent });
+      else if (shown.fields.newPassword) setErrors({ newPassword: (m) => m.account.tooShort });
+      else setMessage({ ok: false, text: shown.form ?? ((m) => m.people.failed) });
     } finally {
       setBusy(false);
     }
   };
 
   const field = (name: string, label: string, value: string, set: (v: string) => void, auto: string, hint?: string) => (
-    <label class={styles.field}>
-      <span>{label}</span>
+    <div class={styles.field}>
+      <label for={`account-${name}`}>{label}</label>
       <input
+        id={`account-${name}`}
         type="password"
         autocomplete={auto}
         value={value}
@@ -58,10 +60,10 @@ export function Account({ api, session, renewSession }: PageProps) {
       />
       {(errors[name] || hint) && (
         <span id={`account-${name}-note`} class={errors[name] ? styles.fieldError : styles.hint}>
-          {errors[name] ?? hint}
+          {errors[name]?.(t) ?? hint}
         </span>
       )}
-    </label>
+    </div>
   );
 
   return (
@@ -86,7 +88,7 @@ export function Account({ api, session, renewSession }: PageProps) {
           </div>
         </form>
         <p role={message?.ok === false ? "alert" : "status"} class={message?.ok ? styles.ok : styles.error}>
-          {message?.text ?? ""}
+          {message?.text(t) ?? ""}
         </p>
       </section>
     </>

@@ -4,7 +4,7 @@ import { useState } from "preact/hooks";
 import styles from "../../components/admin-form/admin-form.module.css";
 import type { DashboardApi, Store } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n.ts";
-import { formErrors } from "../../lib/server-errors.ts";
+import { formErrors, type Msg } from "../../lib/server-errors.ts";
 import { ROLES } from "./roles.ts";
 import { StoreChoices } from "./store-choices.tsx";
 
@@ -22,15 +22,15 @@ export function AddPerson({ api, stores, onAdded }: Props) {
   const [role, setRole] = useState<UserRole>("marketing");
   const [password, setPassword] = useState("");
   const [chosen, setChosen] = useState<string[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const [errors, setErrors] = useState<Record<string, Msg>>({});
+  const [message, setMessage] = useState<{ ok: boolean; text: Msg }>();
   const [busy, setBusy] = useState(false);
 
   const check = () => {
-    const found: Record<string, string> = {};
-    if (!EMAIL.test(email.trim())) found.email = t.people.badEmail;
-    if (password.length < 12) found.password = t.people.shortPassword;
-    if (role === "manager" && chosen.length === 0) found.stores = t.people.needStore;
+    const found: Record<string, Msg> = {};
+    if (!EMAIL.test(email.trim())) found.email = (m) => m.people.badEmail;
+    if (password.length < 12) found.password = (m) => m.people.shortPassword;
+    if (role === "manager" && chosen.length === 0) found.stores = (m) => m.people.needStore;
     return found;
   };
 
@@ -48,19 +48,21 @@ export function AddPerson({ api, stores, onAdded }: Props) {
         password,
         ...(role === "manager" ? { stores: chosen } : {}),
       });
-      setMessage({ ok: true, text: t.people.created(user.email) });
+      setMessage({ ok: true, text: (m) => m.people.created(user.email) });
       setEmail("");
       setPassword("");
       setChosen([]);
       onAdded();
     } catch (err) {
-      const shown = formErrors(err, { email_taken: t.people.emailTaken }, t.people.failed);
-      const local: Record<string, string> = {};
-      if (shown.fields.email) local.email = t.people.badEmail;
-      if (shown.fields.password) local.password = t.people.shortPassword;
-      if (shown.fields.stores) local.stores = t.people.needStore;
+      const shown = formErrors(err, { email_taken: (m) => m.people.emailTaken }, (m) => m.people.failed);
+      const local: Record<string, Msg> = {};
+      if (shown.fields.email) local.email = (m) => m.people.badEmail;
+      if (shown.fields.password) local.password = (m) => m.people.shortPassword;
+      if (shown.fields.stores) local.stores = (m) => m.people.needStore;
       setErrors(local);
-      if (shown.form || !Object.keys(local).length) setMessage({ ok: false, text: shown.form ?? t.people.failed });
+      if (shown.form || !Object.keys(local).length) {
+        setMessage({ ok: false, text: shown.form ?? ((m) => m.people.failed) });
+      }
     } finally {
       setBusy(false);
     }
@@ -70,9 +72,10 @@ export function AddPerson({ api, stores, onAdded }: Props) {
     <section class={styles.card} aria-labelledby="add-person">
       <h2 id="add-person">{t.people.add}</h2>
       <form class={styles.form} onSubmit={submit} noValidate>
-        <label class={styles.field}>
-          <span>{t.people.email}</span>
+        <div class={styles.field}>
+          <label for={"add-email"}>{t.people.email}</label>
           <input
+            id={"add-email"}
             type="email"
             autocomplete="off"
             value={email}
@@ -82,23 +85,24 @@ export function AddPerson({ api, stores, onAdded }: Props) {
           />
           {errors.email && (
             <span id="add-email-error" class={styles.fieldError}>
-              {errors.email}
+              {errors.email(t)}
             </span>
           )}
-        </label>
-        <label class={styles.field}>
-          <span>{t.people.role}</span>
-          <select value={role} onChange={(e) => setRole(e.currentTarget.value as UserRole)}>
+        </div>
+        <div class={styles.field}>
+          <label for={"add-role"}>{t.people.role}</label>
+          <select id={"add-role"} value={role} onChange={(e) => setRole(e.currentTarget.value as UserRole)}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {t.roles[r]}
               </option>
             ))}
           </select>
-        </label>
-        <label class={styles.field}>
-          <span>{t.people.password}</span>
+        </div>
+        <div class={styles.field}>
+          <label for={"add-password"}>{t.people.password}</label>
           <input
+            id={"add-password"}
             type="password"
             autocomplete="new-password"
             value={password}
@@ -107,11 +111,17 @@ export function AddPerson({ api, stores, onAdded }: Props) {
             aria-describedby="add-password-hint"
           />
           <span id="add-password-hint" class={errors.password ? styles.fieldError : styles.hint}>
-            {errors.password ?? t.people.passwordHint}
+            {errors.password?.(t) ?? t.people.passwordHint}
           </span>
-        </label>
+        </div>
         {role === "manager" && (
-          <StoreChoices id="add-stores" stores={stores} chosen={chosen} onChange={setChosen} error={errors.stores} />
+          <StoreChoices
+            id="add-stores"
+            stores={stores}
+            chosen={chosen}
+            onChange={setChosen}
+            error={errors.stores?.(t)}
+          />
         )}
         <div class={styles.actions}>
           <button type="submit" class={styles.primary} disabled={busy}>
@@ -120,7 +130,7 @@ export function AddPerson({ api, stores, onAdded }: Props) {
         </div>
       </form>
       <p role={message?.ok === false ? "alert" : "status"} class={message?.ok ? styles.ok : styles.error}>
-        {message?.text ?? ""}
+        {message?.text(t) ?? ""}
       </p>
     </section>
   );

@@ -4,7 +4,7 @@ import { useState } from "preact/hooks";
 import styles from "../../components/admin-form/admin-form.module.css";
 import type { DashboardApi, Store, User } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n.ts";
-import { formErrors } from "../../lib/server-errors.ts";
+import { formErrors, type Msg } from "../../lib/server-errors.ts";
 import own from "./people.module.css";
 import { ROLES, storeNames } from "./roles.ts";
 import { StoreChoices } from "./store-choices.tsx";
@@ -17,13 +17,16 @@ interface Props {
   onSaved: () => void;
 }
 
+const needStore: Msg = (m) => m.people.needStore;
+const failed: Msg = (m) => m.people.failed;
+
 export function PersonRow({ api, user, stores, self, onSaved }: Props) {
   const { t } = useI18n();
   const [editing, setEditing] = useState(false);
   const [role, setRole] = useState<UserRole>(user.role);
   const [chosen, setChosen] = useState<string[]>(user.stores ?? []);
-  const [error, setError] = useState<string>();
-  const [storesError, setStoresError] = useState<string>();
+  const [error, setError] = useState<Msg>();
+  const [storesError, setStoresError] = useState<Msg>();
   const [busy, setBusy] = useState(false);
   const id = `user-${user.userId}`;
 
@@ -36,16 +39,17 @@ export function PersonRow({ api, user, stores, self, onSaved }: Props) {
       setEditing(false);
       onSaved();
     } catch (err) {
-      const shown = formErrors(err, { last_admin: t.people.lastAdmin }, t.people.failed);
-      if (shown.fields.stores) setStoresError(t.people.needStore);
-      else setError(shown.form ?? t.people.failed);
+      const shown = formErrors(err, { last_admin: (m) => m.people.lastAdmin }, (m) => m.people.failed);
+      // A function is a state updater for useState: wrap each message once.
+      if (shown.fields.stores) setStoresError(() => needStore);
+      else setError(() => shown.form ?? failed);
     } finally {
       setBusy(false);
     }
   };
   const submit = (event: Event) => {
     event.preventDefault();
-    if (role === "manager" && chosen.length === 0) return setStoresError(t.people.needStore);
+    if (role === "manager" && chosen.length === 0) return setStoresError(() => needStore);
     void save(role === "manager" ? { role, stores: chosen } : { role });
   };
 
@@ -87,23 +91,23 @@ export function PersonRow({ api, user, stores, self, onSaved }: Props) {
       </div>
       {editing && (
         <form class={`${styles.form} ${own.editor}`} onSubmit={submit} aria-label={t.people.editFor(user.email)}>
-          <label class={styles.field}>
-            <span>{t.people.role}</span>
-            <select value={role} onChange={(e) => setRole(e.currentTarget.value as UserRole)}>
+          <div class={styles.field}>
+            <label for={`${id}-role`}>{t.people.role}</label>
+            <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.currentTarget.value as UserRole)}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {t.roles[r]}
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           {role === "manager" && (
             <StoreChoices
               id={`${id}-stores`}
               stores={stores}
               chosen={chosen}
               onChange={setChosen}
-              error={storesError}
+              error={storesError?.(t)}
             />
           )}
           <div class={styles.actions}>
@@ -118,7 +122,7 @@ export function PersonRow({ api, user, stores, self, onSaved }: Props) {
       )}
       {error && (
         <p class={styles.error} role="alert">
-          {error}
+          {error(t)}
         </p>
       )}
     </li>

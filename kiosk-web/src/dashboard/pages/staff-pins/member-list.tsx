@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import styles from "../../components/admin-form/admin-form.module.css";
 import type { DashboardApi, StaffList } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n.ts";
-import { formErrors } from "../../lib/server-errors.ts";
+import { formErrors, type Msg } from "../../lib/server-errors.ts";
 import own from "./staff-pins.module.css";
 
 interface Props {
@@ -19,17 +19,19 @@ export function MemberList({ api, storeId, staff, onChanged }: Props) {
   const { t, f } = useI18n();
   const [name, setName] = useState("");
   const [pin, setPin] = useState("");
-  const [errors, setErrors] = useState<{ name?: string; pin?: string }>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const [errors, setErrors] = useState<{ name?: Msg; pin?: Msg }>({});
+  const [message, setMessage] = useState<{ ok: boolean; text: Msg }>();
   const [busy, setBusy] = useState(false);
   const min = staff.pin.minDigits;
+  const badName: Msg = (m) => m.staffPins.badName;
+  const badPin: Msg = (m) => m.staffPins.badPin(min);
 
   const add = async (event: Event) => {
     event.preventDefault();
     setMessage(undefined);
     const found = {
-      ...(NAME.test(name.trim()) ? {} : { name: t.staffPins.badName }),
-      ...(new RegExp(`^\\d{${min},8}$`).test(pin) ? {} : { pin: t.staffPins.badPin(min) }),
+      ...(NAME.test(name.trim()) ? {} : { name: badName }),
+      ...(new RegExp(`^\\d{${min},8}$`).test(pin) ? {} : { pin: badPin }),
     };
     setErrors(found);
     if (found.name || found.pin) return;
@@ -38,19 +40,21 @@ export function MemberList({ api, storeId, staff, onChanged }: Props) {
       const member = await api.addStaffMember(storeId, name.trim(), pin);
       setName("");
       setPin("");
-      setMessage({ ok: true, text: t.staffPins.added(member.name) });
+      setMessage({ ok: true, text: (m) => m.staffPins.added(member.name) });
       onChanged();
     } catch (err) {
       const shown = formErrors(
         err,
-        { pin_taken: t.staffPins.pinTaken, too_many_members: t.staffPins.tooMany },
-        t.staffPins.failed,
+        { pin_taken: (m) => m.staffPins.pinTaken, too_many_members: (m) => m.staffPins.tooMany },
+        (m) => m.staffPins.failed,
       );
       setErrors({
-        ...(shown.fields.name ? { name: t.staffPins.badName } : {}),
-        ...(shown.fields.pin ? { pin: t.staffPins.badPin(min) } : {}),
+        ...(shown.fields.name ? { name: badName } : {}),
+        ...(shown.fields.pin ? { pin: badPin } : {}),
       });
-      if (!shown.fields.name && !shown.fields.pin) setMessage({ ok: false, text: shown.form ?? t.staffPins.failed });
+      if (!shown.fields.name && !shown.fields.pin) {
+        setMessage({ ok: false, text: shown.form ?? ((m) => m.staffPins.failed) });
+      }
     } finally {
       setBusy(false);
     }
@@ -63,7 +67,7 @@ export function MemberList({ api, storeId, staff, onChanged }: Props) {
       await api.removeStaffMember(storeId, staffId);
       onChanged();
     } catch {
-      setMessage({ ok: false, text: t.staffPins.failed });
+      setMessage({ ok: false, text: (m) => m.staffPins.failed });
     }
   };
 
@@ -91,9 +95,10 @@ export function MemberList({ api, storeId, staff, onChanged }: Props) {
         </ul>
       )}
       <form class={styles.form} onSubmit={add} noValidate>
-        <label class={styles.field}>
-          <span>{t.staffPins.name}</span>
+        <div class={styles.field}>
+          <label for={"member-name"}>{t.staffPins.name}</label>
           <input
+            id={"member-name"}
             autocomplete="off"
             maxLength={60}
             value={name}
@@ -103,13 +108,14 @@ export function MemberList({ api, storeId, staff, onChanged }: Props) {
           />
           {errors.name && (
             <span id="member-name-error" class={styles.fieldError}>
-              {errors.name}
+              {errors.name(t)}
             </span>
           )}
-        </label>
-        <label class={styles.field}>
-          <span>{t.staffPins.memberPin}</span>
+        </div>
+        <div class={styles.field}>
+          <label for={"member-pin"}>{t.staffPins.memberPin}</label>
           <input
+            id={"member-pin"}
             inputMode="numeric"
             autocomplete="off"
             maxLength={8}
@@ -120,10 +126,10 @@ export function MemberList({ api, storeId, staff, onChanged }: Props) {
           />
           {errors.pin && (
             <span id="member-pin-error" class={styles.fieldError}>
-              {errors.pin}
+              {errors.pin(t)}
             </span>
           )}
-        </label>
+        </div>
         <div class={styles.actions}>
           <button type="submit" class={styles.primary} disabled={busy}>
             {busy ? t.staffPins.adding : t.staffPins.addMember}
@@ -131,7 +137,7 @@ export function MemberList({ api, storeId, staff, onChanged }: Props) {
         </div>
       </form>
       <p role={message?.ok === false ? "alert" : "status"} class={message?.ok ? styles.ok : styles.error}>
-        {message?.text ?? ""}
+        {message?.text(t) ?? ""}
       </p>
     </section>
   );

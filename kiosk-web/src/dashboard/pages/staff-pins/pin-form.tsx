@@ -4,7 +4,7 @@ import { useState } from "preact/hooks";
 import styles from "../../components/admin-form/admin-form.module.css";
 import type { DashboardApi } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n.ts";
-import { formErrors } from "../../lib/server-errors.ts";
+import { formErrors, type Msg } from "../../lib/server-errors.ts";
 
 interface Props {
   api: DashboardApi;
@@ -19,26 +19,27 @@ export function PinForm({ api, storeId, pin, timeZone, onSaved }: Props) {
   const { t, f } = useI18n();
   const [value, setValue] = useState("");
   const [minDigits, setMinDigits] = useState(pin.minDigits);
-  const [error, setError] = useState<string>();
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const [error, setError] = useState<Msg>();
+  const [message, setMessage] = useState<{ ok: boolean; text: Msg }>();
   const [busy, setBusy] = useState(false);
   const valid = new RegExp(`^\\d{${minDigits},8}$`);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setMessage(undefined);
-    if (!valid.test(value)) return setError(t.staffPins.badPin(minDigits));
+    const badPin: Msg = (m) => m.staffPins.badPin(minDigits);
+    if (!valid.test(value)) return setError(() => badPin);
     setError(undefined);
     setBusy(true);
     try {
       await api.setStaffPin(storeId, value, minDigits);
       setValue("");
-      setMessage({ ok: true, text: t.staffPins.rotated });
+      setMessage({ ok: true, text: (m) => m.staffPins.rotated });
       onSaved();
     } catch (err) {
-      const shown = formErrors(err, { pin_taken: t.staffPins.pinTaken }, t.staffPins.failed);
-      if (shown.fields.pin) setError(t.staffPins.badPin(minDigits));
-      else setMessage({ ok: false, text: shown.form ?? t.staffPins.failed });
+      const shown = formErrors(err, { pin_taken: (m) => m.staffPins.pinTaken }, (m) => m.staffPins.failed);
+      if (shown.fields.pin) setError(() => badPin);
+      else setMessage({ ok: false, text: shown.form ?? ((m) => m.staffPins.failed) });
     } finally {
       setBusy(false);
     }
@@ -54,9 +55,10 @@ export function PinForm({ api, storeId, pin, timeZone, onSaved }: Props) {
       <h2 id="store-pin">{t.staffPins.storePin}</h2>
       <p data-testid="pin-state">{state}</p>
       <form class={styles.form} onSubmit={submit} noValidate>
-        <label class={styles.field}>
-          <span>{t.staffPins.newPin}</span>
+        <div class={styles.field}>
+          <label for={"store-pin-input"}>{t.staffPins.newPin}</label>
           <input
+            id={"store-pin-input"}
             inputMode="numeric"
             autocomplete="off"
             maxLength={8}
@@ -66,12 +68,16 @@ export function PinForm({ api, storeId, pin, timeZone, onSaved }: Props) {
             aria-describedby="store-pin-note"
           />
           <span id="store-pin-note" class={error ? styles.fieldError : styles.hint}>
-            {error ?? t.staffPins.rotateNote}
+            {error?.(t) ?? t.staffPins.rotateNote}
           </span>
-        </label>
-        <label class={styles.field}>
-          <span>{t.staffPins.minDigits}</span>
-          <select value={minDigits} onChange={(e) => setMinDigits(Number(e.currentTarget.value))}>
+        </div>
+        <div class={styles.field}>
+          <label for={"store-pin-digits"}>{t.staffPins.minDigits}</label>
+          <select
+            id={"store-pin-digits"}
+            value={minDigits}
+            onChange={(e) => setMinDigits(Number(e.currentTarget.value))}
+          >
             {[4, 5, 6, 7, 8].map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -79,7 +85,7 @@ export function PinForm({ api, storeId, pin, timeZone, onSaved }: Props) {
             ))}
           </select>
           <span class={styles.hint}>{t.staffPins.minDigitsHint}</span>
-        </label>
+        </div>
         <div class={styles.actions}>
           <button type="submit" class={styles.primary} disabled={busy}>
             {busy ? t.staffPins.rotating : t.staffPins.rotate}
@@ -87,7 +93,7 @@ export function PinForm({ api, storeId, pin, timeZone, onSaved }: Props) {
         </div>
       </form>
       <p role={message?.ok === false ? "alert" : "status"} class={message?.ok ? styles.ok : styles.error}>
-        {message?.text ?? ""}
+        {message?.text(t) ?? ""}
       </p>
     </section>
   );

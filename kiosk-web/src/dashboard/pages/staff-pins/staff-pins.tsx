@@ -30,16 +30,16 @@ export function StaffPins({ api, stores }: PageProps) {
       </div>
       {stores.length > 1 && (
         <form class={styles.form} onSubmit={(e) => e.preventDefault()}>
-          <label class={styles.field}>
-            <span>{t.staffPins.store}</span>
-            <select value={storeId} onChange={(e) => setStoreId(e.currentTarget.value)}>
+          <div class={styles.field}>
+            <label for={"staff-store"}>{t.staffPins.store}</label>
+            <select id={"staff-store"} value={storeId} onChange={(e) => setStoreId(e.currentTarget.value)}>
               {stores.map((s) => (
                 <option key={s.storeId} value={s.storeId}>
                   {s.name}
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         </form>
       )}
       {current ? (
