@@ -1,6 +1,7 @@
 /** The throttle's policy: failures in a sliding window, locks that double in a row, successes that reset. */
 import { describe, expect, it } from "vitest";
-import { LOGIN_ACCOUNT, lockedFor, PIN_STORE, withFailure, withSuccess } from "./throttle.ts";
+import type { ThrottleRepository, ThrottleState } from "./ports/throttle-repository.ts";
+import { claim, LOGIN_ACCOUNT, lockedFor, PAIRING_CLIENT, PIN_STORE, withFailure, withSuccess } from "./throttle.ts";
 
 type State = Parameters<typeof withFailure>[0];
 const MINUTE = 60_000;
@@ -56,5 +57,38 @@ describe("throttle policy", () => {
     );
     expect(ninetyNine.lockedUntil).toBe(0);
     expect(withFailure(ninetyNine, PIN_STORE, 100 * MINUTE).lockedUntil).toBeGreaterThan(0);
+  });
+});
+
+describe("claiming attempts", () => {
+  /** An in-memory bucket store with the repository's optimistic versions. */
+  const memory = (): ThrottleRepository => {
+    const items = new Map<string, ThrottleState>();
+    return {
+      async get(key) {
+        return items.get(key) ?? { failures: [], lockedUntil: 0, lockouts: 0, touchedAt: 0, version: 0 };
+      },
+      async save(key, state, expected) {
+        if ((items.get(key)?.version ?? 0) !== expected) return false;
+        items.set(key, { ...state, version: expected + 1 });
+        return true;
+      },
+    };
+  };
+
+  it("refuses with 429 once locked, and logs the lock once, by kind and without the bucket", async () => {
+    const warnings: [string, Record<string, string | number> | undefined][] = [];
+    const deps = {
+      throttles: memory(),
+      clock: { now: () => new Date(1_000_000) },
+      log: { warn: (message: string, fields?: Record<string, string | number>) => warnings.push([message, fields]) },
+    };
+    const bucket = { key: "pairing-client:203.0.113.7", policy: PAIRING_CLIENT };
+    for (let i = 0; i < 10; i++) await claim(deps, [bucket], "no");
+
+    await expect(claim(deps, [bucket], "no")).rejects.toMatchObject({ status: 429, retryAfterSec: 900 });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]![1]).toMatchObject({ kind: "pairing-client", lockSeconds: 900 });
+    expect(JSON.stringify(warnings)).not.toContain("203.0.113.7");
   });
 });
