@@ -116,6 +116,8 @@ export async function startApi(opts: { seed?: boolean; staticDir?: string } = {}
     return token;
   };
   const login = (email: string, password: string) => tokenFrom("/v1/auth/login", { email, password }, "token");
+  let adminToken: Promise<string> | undefined;
+  let pairings: Promise<unknown> = Promise.resolve();
   return {
     url: http.url,
     tableName,
@@ -125,10 +127,20 @@ export async function startApi(opts: { seed?: boolean; staticDir?: string } = {}
     login,
     staffLogin: (storeId, pin) => tokenFrom("/v1/auth/staff", { storeId, pin }, "token"),
     async pairDevice(storeId) {
-      const token = await login(DEMO_ADMIN.email, DEMO_ADMIN.password);
-      const created = await request("POST", `/v1/stores/${encodeURIComponent(storeId)}/pairing-codes`, { token });
+      // One sign-in for all pairings (tests pair 20 kiosks at once; 20 sign-ins at once would be throttled),
+      // again when the session ended (a test changed the admin).
+      const path = `/v1/stores/${encodeURIComponent(storeId)}/pairing-codes`;
+      adminToken ??= login(DEMO_ADMIN.email, DEMO_ADMIN.password);
+      let created = await request("POST", path, { token: await adminToken });
+      if (created.status === 401) {
+        adminToken = login(DEMO_ADMIN.email, DEMO_ADMIN.password);
+        created = await request("POST", path, { token: await adminToken });
+      }
       if (created.status !== 201) throw new Error(`pairing code: ${created.status} ${created.text}`);
-      return tokenFrom("/v1/devices/pair", { code: created.json.code }, "deviceToken");
+      // One pairing at a time: pairing attempts in flight from one address count towards its guess limit.
+      const paired = pairings.then(() => tokenFrom("/v1/devices/pair", { code: created.json.code }, "deviceToken"));
+      pairings = paired.catch(() => undefined);
+      return paired;
     },
     shiftClock(ms) {
       realDeps().clock = ms === 0 ? systemClock : { now: () => new Date(Date.now() + ms) };

@@ -80,6 +80,20 @@ describe("password sign-in", () => {
   });
 });
 
+describe("sign-ins at once", () => {
+  it("many right passwords at once never lock the account: the surplus waits 2 s, the next one passes", async () => {
+    const user = { email: "burst@example.com", password: "a long enough password" };
+    await api.request("POST", "/v1/users", { token: admin, body: { ...user, role: "marketing" } });
+    const burst = await Promise.all(Array.from({ length: 12 }, () => login(user.email, user.password, "127.0.8.1")));
+    const statuses = burst.map((r) => r.status);
+
+    expect(statuses.filter((st) => st === 200).length).toBeGreaterThanOrEqual(5);
+    for (const refused of burst.filter((r) => r.status === 429)) expect(refused.headers["retry-after"]).toBe("2");
+    api.shiftClock(3_000);
+    expect((await login(user.email, user.password, "127.0.8.1")).status).toBe(200);
+  });
+});
+
 describe("staff PIN", () => {
   it("a prankster's wrong PINs from one client do not lock out staff at another client or at a kiosk", async () => {
     const kiosk = await kioskOf("barcelona-gracia");

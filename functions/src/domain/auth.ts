@@ -15,6 +15,7 @@ import { randomString } from "./random.ts";
 import {
   type Bucket,
   claim,
+  fail,
   LOGIN_ACCOUNT,
   LOGIN_CLIENT,
   PAIRING_CLIENT,
@@ -56,7 +57,10 @@ export async function loginUser(deps: AuthDeps, email: string, password: string,
   const claimedAt = await claim(deps, buckets, "Too many failed sign-ins: try again later");
   const user = await deps.users.get(email);
   const ok = await deps.secrets.verify(password, user?.passwordHash);
-  if (!user || !ok || user.disabled) throw new Unauthorized("Wrong e-mail or password");
+  if (!user || !ok || user.disabled) {
+    await fail(deps, claimedAt, buckets);
+    throw new Unauthorized("Wrong e-mail or password");
+  }
   await settle(deps, claimedAt, buckets);
   return issueUserToken(deps, user);
 }
@@ -100,7 +104,10 @@ export async function loginStaff(deps: AuthDeps, storeId: string, pin: string, c
     ...members.map((m) => deps.secrets.verify(pin, m.pinHash)),
   ]);
   const member = members[memberOk.indexOf(true)];
-  if (!store || (!storeOk && !member)) throw new Unauthorized("Wrong store or PIN");
+  if (!store || (!storeOk && !member)) {
+    await fail(deps, claimedAt, [...own, ...ceiling]);
+    throw new Unauthorized("Wrong store or PIN");
+  }
   await settle(deps, claimedAt, own, ceiling);
   const issued = await deps.tokens.issue(
     {
@@ -149,7 +156,10 @@ export async function pairDevice(deps: AuthDeps, code: string, client: string) {
   const claimedAt = await claim(deps, [bucket], "Too many wrong pairing codes: try again later");
   const now = deps.clock.now();
   const pending = await deps.devices.peekPairingCode(code);
-  if (!pending) throw new NotFound("This pairing code is unknown or already used");
+  if (!pending) {
+    await fail(deps, claimedAt, [bucket]);
+    throw new NotFound("This pairing code is unknown or already used");
+  }
   await settle(deps, claimedAt, [], [bucket]);
   const device = { storeId: pending.storeId, deviceId: deps.ids.uuid(), pairedAt: now.toISOString() };
   const paired = await deps.devices.pair(code, device, now);

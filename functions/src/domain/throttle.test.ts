@@ -1,21 +1,37 @@
 /** The throttle's policy: failures in a sliding window, locks that double in a row, successes that reset. */
 import { describe, expect, it } from "vitest";
 import type { ThrottleRepository, ThrottleState } from "./ports/throttle-repository.ts";
-import { claim, LOGIN_ACCOUNT, lockedFor, PAIRING_CLIENT, PIN_STORE, withFailure, withSuccess } from "./throttle.ts";
+import {
+  claim,
+  fail as failAttempt,
+  LOGIN_ACCOUNT,
+  lockedFor,
+  PAIRING_CLIENT,
+  PIN_STORE,
+  withClaim,
+  withFailure,
+  withSuccess,
+} from "./throttle.ts";
 
 type State = Parameters<typeof withFailure>[0];
 const MINUTE = 60_000;
-const empty: State = { failures: [], lockedUntil: 0, lockouts: 0, touchedAt: 0 };
+const empty: State = { failures: [], pending: [], lockedUntil: 0, lockouts: 0, touchedAt: 0 };
+/** Claims and fails an attempt at each time. */
 const fail = (times: number[], policy = LOGIN_ACCOUNT, start = empty): State =>
-  times.reduce<State>((state, t) => withFailure(state, policy, t), start);
+  times.reduce<State>((state, t) => {
+    const claimed = withClaim(state, policy, t);
+    if (!("state" in claimed)) throw new Error(`refused at ${t}`);
+    return withFailure(claimed.state, policy, t, t);
+  }, start);
 
 describe("throttle policy", () => {
   it("locks on the fifth failure inside 15 minutes, for 15 minutes", () => {
     const four = fail([0, 1, 2, 3].map((i) => i * MINUTE));
-    const five = withFailure(four, LOGIN_ACCOUNT, 4 * MINUTE);
+    const five = fail([4 * MINUTE], LOGIN_ACCOUNT, four);
 
     expect(lockedFor(four, 4 * MINUTE)).toBe(0);
     expect(lockedFor(five, 4 * MINUTE)).toBe(15 * MINUTE);
+    expect(withClaim(five, LOGIN_ACCOUNT, 10 * MINUTE)).toEqual({ refusedForMs: 9 * MINUTE });
     expect(lockedFor(five, 19 * MINUTE)).toBe(0);
   });
 
@@ -44,10 +60,23 @@ describe("throttle policy", () => {
     expect(fresh.lockedUntil - (later + 4)).toBe(15 * MINUTE);
   });
 
-  it("a success resets a bucket, or gives back only its own claim", () => {
-    const state = fail([10, 20, 30]);
-    expect(withSuccess(state, 30, true, 40)).toMatchObject({ failures: [], lockedUntil: 0, lockouts: 0 });
-    expect(withSuccess(state, 30, false, 40).failures).toEqual([10, 20]);
+  it("counts attempts in flight: a sixth concurrent attempt is refused, but successes never lock", () => {
+    let state = empty;
+    for (let i = 0; i < 5; i++) {
+      const claimed = withClaim(state, LOGIN_ACCOUNT, i);
+      if (!("state" in claimed)) throw new Error("refused");
+      state = claimed.state;
+    }
+    expect(withClaim(state, LOGIN_ACCOUNT, 5)).toEqual({ refusedForMs: 2_000 });
+    for (let i = 0; i < 5; i++) state = withSuccess(state, i, false, 10);
+    expect(state).toMatchObject({ pending: [], failures: [], lockedUntil: 0 });
+    expect("state" in withClaim(state, LOGIN_ACCOUNT, 11)).toBe(true);
+  });
+
+  it("a success resets a bucket, or only settles its own claim", () => {
+    const state = { ...fail([10, 20]), pending: [30] };
+    expect(withSuccess(state, 30, true, 40)).toMatchObject({ failures: [], pending: [], lockedUntil: 0, lockouts: 0 });
+    expect(withSuccess(state, 30, false, 40)).toMatchObject({ failures: [10, 20], pending: [] });
   });
 
   it("the store ceiling takes 100 failures in a day", () => {
@@ -56,7 +85,7 @@ describe("throttle policy", () => {
       PIN_STORE,
     );
     expect(ninetyNine.lockedUntil).toBe(0);
-    expect(withFailure(ninetyNine, PIN_STORE, 100 * MINUTE).lockedUntil).toBeGreaterThan(0);
+    expect(fail([100 * MINUTE], PIN_STORE, ninetyNine).lockedUntil).toBeGreaterThan(0);
   });
 });
 
@@ -66,7 +95,7 @@ describe("claiming attempts", () => {
     const items = new Map<string, ThrottleState>();
     return {
       async get(key) {
-        return items.get(key) ?? { failures: [], lockedUntil: 0, lockouts: 0, touchedAt: 0, version: 0 };
+        return items.get(key) ?? { failures: [], pending: [], lockedUntil: 0, lockouts: 0, touchedAt: 0, version: 0 };
       },
       async save(key, state, expected) {
         if ((items.get(key)?.version ?? 0) !== expected) return false;
@@ -84,7 +113,7 @@ describe("claiming attempts", () => {
       log: { warn: (message: string, fields?: Record<string, string | number>) => warnings.push([message, fields]) },
     };
     const bucket = { key: "pairing-client:203.0.113.7", policy: PAIRING_CLIENT };
-    for (let i = 0; i < 10; i++) await claim(deps, [bucket], "no");
+    for (let i = 0; i < 10; i++) await failAttempt(deps, await claim(deps, [bucket], "no"), [bucket]);
 
     await expect(claim(deps, [bucket], "no")).rejects.toMatchObject({ status: 429, retryAfterSec: 900 });
     expect(warnings).toHaveLength(1);

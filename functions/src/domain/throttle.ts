@@ -1,8 +1,9 @@
 /**
  * Throttling of guesses (passwords, staff PINs, pairing codes). A bucket counts failures in a sliding
- * window; reaching the limit locks it, each lock in a row twice as long as the one before. An attempt
- * claims a failure before its secret is checked and gives it back on success, so concurrent guesses
- * cannot get past the limit. The policy functions are pure; `claim` and `settle` apply them to the store.
+ * window; reaching the limit locks it, each lock in a row twice as long as the one before. An attempt is
+ * claimed before its secret is checked and counts (in flight) until it is settled, so concurrent guesses
+ * cannot get past the limit, while successes, even many at once, never lock anything. The policy
+ * functions are pure; `claim`, `fail` and `settle` apply them to the store.
  */
 import { TooManyRequests } from "./errors.ts";
 import type { AuditLog } from "./ports/audit-log.ts";
@@ -61,48 +62,97 @@ export interface ThrottleDeps {
 
 type State = Omit<ThrottleState, "version">;
 
+/** An attempt whose outcome never came back (a crashed request) stops counting after this. */
+const PENDING_MS = 60_000;
+
 /** Milliseconds the bucket stays locked; 0 when open. */
 export function lockedFor(state: State, now: number): number {
   return Math.max(0, state.lockedUntil - now);
 }
 
-/** The state after one more failure at `now`: counted in the window, and locked when that reaches the limit. */
-export function withFailure(state: State, policy: ThrottlePolicy, now: number): State {
+/**
+ * Claims an attempt at `now`: refused while locked, and while the failures in the window plus the attempts
+ * in flight reach the limit (so concurrent guesses cannot get past it); otherwise counted as in flight.
+ */
+export function withClaim(
+  state: State,
+  policy: ThrottlePolicy,
+  now: number,
+): { state: State } | { refusedForMs: number } {
+  const locked = lockedFor(state, now);
+  if (locked > 0) return { refusedForMs: locked };
+  const failures = state.failures.filter((t) => t > now - policy.windowMs);
+  const pending = state.pending.filter((t) => t > now - PENDING_MS);
+  if (failures.length + pending.length >= policy.maxFailures) return { refusedForMs: 2_000 };
+  return { state: { ...state, failures, pending: [...pending, now], touchedAt: now } };
+}
+
+/** The state after the attempt claimed at `claimedAt` failed: a failure, and a lock when that reaches the limit. */
+export function withFailure(state: State, policy: ThrottlePolicy, claimedAt: number, now: number): State {
   const newest = Math.max(state.lockedUntil, ...state.failures, 0);
   // A quiet spell as long as the longest lock forgets the locks in a row.
   const lockouts = now - newest > policy.maxLockMs ? 0 : state.lockouts;
+  const pending = withoutOne(state.pending, claimedAt);
   const failures = [...state.failures.filter((t) => t > now - policy.windowMs), now];
-  if (failures.length < policy.maxFailures) return { failures, lockedUntil: 0, lockouts, touchedAt: now };
+  if (failures.length < policy.maxFailures) return { failures, pending, lockedUntil: 0, lockouts, touchedAt: now };
   const lockMs = Math.min(policy.maxLockMs, policy.lockMs * 2 ** lockouts);
-  return { failures: [], lockedUntil: now + lockMs, lockouts: lockouts + 1, touchedAt: now };
+  return { failures: [], pending, lockedUntil: now + lockMs, lockouts: lockouts + 1, touchedAt: now };
 }
 
-/** The state after a success: `reset` empties the bucket; otherwise only the attempt's own claim is given back. */
+/** The state after a success: `reset` also forgets the failures and locks; either way the claim is settled. */
 export function withSuccess(state: State, claimedAt: number, reset: boolean, now: number): State {
-  if (reset) return { failures: [], lockedUntil: 0, lockouts: 0, touchedAt: now };
-  const at = state.failures.indexOf(claimedAt);
-  const failures = at < 0 ? state.failures : state.failures.filter((_, i) => i !== at);
-  return { ...state, failures, touchedAt: now };
+  const pending = withoutOne(state.pending, claimedAt);
+  if (reset) return { failures: [], pending, lockedUntil: 0, lockouts: 0, touchedAt: now };
+  return { ...state, pending, touchedAt: now };
 }
 
-/**
- * Refuses (429, Retry-After) while any bucket is locked; otherwise counts a failure in each, to be given
- * back by `settle` on success. Returns the claim's time.
- */
+function withoutOne(times: number[], t: number): number[] {
+  const at = times.indexOf(t);
+  return at < 0 ? times : times.filter((_, i) => i !== at);
+}
+
+/** Refuses (429, Retry-After) while any bucket is locked or full; otherwise claims an attempt in each. */
 export async function claim(deps: ThrottleDeps, buckets: Bucket[], refusal: string): Promise<number> {
   const now = deps.clock.now().getTime();
-  const states = await Promise.all(buckets.map((b) => deps.throttles.get(b.key)));
   const refuse = (waitMs: number) => new TooManyRequests(refusal, Math.ceil(waitMs / 1000));
+  const states = await Promise.all(buckets.map((b) => deps.throttles.get(b.key)));
   const wait = Math.max(0, ...states.map((s) => lockedFor(s, now)));
   if (wait > 0) throw refuse(wait);
+  const claimed: Bucket[] = [];
+  try {
+    for (const [i, bucket] of buckets.entries()) {
+      await update(deps, bucket.key, i === 0 ? states[0] : undefined, (state) => {
+        // Read again on every race: a lock or a full bucket reached meanwhile refuses this attempt.
+        const outcome = withClaim(state, bucket.policy, now);
+        if ("refusedForMs" in outcome) throw refuse(outcome.refusedForMs);
+        return outcome.state;
+      });
+      claimed.push(bucket);
+    }
+  } catch (error) {
+    await settle(deps, now, [], claimed);
+    throw error;
+  }
+  return now;
+}
+
+/** After a success: each bucket in `reset` is emptied, each other one only settles the attempt's claim. */
+export async function settle(deps: ThrottleDeps, claimedAt: number, reset: Bucket[], release: Bucket[] = []) {
+  const now = deps.clock.now().getTime();
+  await Promise.all([
+    ...reset.map((b) => update(deps, b.key, undefined, (s) => withSuccess(s, claimedAt, true, now))),
+    ...release.map((b) => update(deps, b.key, undefined, (s) => withSuccess(s, claimedAt, false, now))),
+  ]);
+}
+
+/** After a wrong secret: a failure in every bucket, locking those that reach their limit (each lock logged). */
+export async function fail(deps: ThrottleDeps, claimedAt: number, buckets: Bucket[]): Promise<void> {
+  const now = deps.clock.now().getTime();
   await Promise.all(
-    buckets.map((bucket, i) =>
-      update(deps, bucket.key, states[i]!, (state) => {
-        // Read again on every race: a lock set meanwhile by a concurrent attempt refuses this one.
-        const locked = lockedFor(state, now);
-        if (locked > 0) throw refuse(locked);
-        const next = withFailure(state, bucket.policy, now);
-        if (next.lockedUntil > 0) {
+    buckets.map((bucket) =>
+      update(deps, bucket.key, undefined, (state) => {
+        const next = withFailure(state, bucket.policy, claimedAt, now);
+        if (next.lockedUntil > 0 && state.lockedUntil <= now) {
           deps.log.warn("throttle: a bucket is locked after repeated failures", {
             kind: bucket.policy.kind,
             failures: bucket.policy.maxFailures,
@@ -113,19 +163,9 @@ export async function claim(deps: ThrottleDeps, buckets: Bucket[], refusal: stri
       }),
     ),
   );
-  return now;
 }
 
-/** After a success: each bucket in `reset` is emptied, each other one gives back the attempt's claim. */
-export async function settle(deps: ThrottleDeps, claimedAt: number, reset: Bucket[], release: Bucket[] = []) {
-  const now = deps.clock.now().getTime();
-  await Promise.all([
-    ...reset.map((b) => update(deps, b.key, undefined, (s) => withSuccess(s, claimedAt, true, now))),
-    ...release.map((b) => update(deps, b.key, undefined, (s) => withSuccess(s, claimedAt, false, now))),
-  ]);
-}
-
-/** Applies `change` with optimistic versions, reading again after a race. */
+/** Applies `change` with optimistic versions, reading again after a race; `change` may throw to give up. */
 async function update(
   deps: ThrottleDeps,
   key: string,

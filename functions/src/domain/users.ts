@@ -8,7 +8,7 @@ import { Conflict, Invalid, NotFound, Unauthorized } from "./errors.ts";
 import type { Principal } from "./ports/principal.ts";
 import type { StoreRepository } from "./ports/store-repository.ts";
 import type { UserRecord } from "./ports/user-repository.ts";
-import { claim, settle } from "./throttle.ts";
+import { claim, fail, settle } from "./throttle.ts";
 
 export type UserDeps = AuthDeps;
 
@@ -86,8 +86,12 @@ export async function changePassword(
   const buckets = userBuckets(principal.sub, client);
   const claimedAt = await claim(deps, buckets, "Too many wrong passwords: try again later");
   const user = await deps.users.get(principal.sub);
-  if (!user || user.disabled) throw new Unauthorized("This session has ended");
+  if (!user || user.disabled) {
+    await settle(deps, claimedAt, [], buckets);
+    throw new Unauthorized("This session has ended");
+  }
   if (!(await deps.secrets.verify(current, user.passwordHash))) {
+    await fail(deps, claimedAt, buckets);
     throw invalid(["currentPassword"], "the current password is not right");
   }
   await settle(deps, claimedAt, buckets);

@@ -16,6 +16,7 @@ export function makeThrottleRepository(table: Table): ThrottleRepository {
       );
       return {
         failures: (out.Item?.failures as number[] | undefined) ?? [],
+        pending: (out.Item?.pending as number[] | undefined) ?? [],
         lockedUntil: (out.Item?.lockedUntil as number | undefined) ?? 0,
         lockouts: (out.Item?.lockouts as number | undefined) ?? 0,
         touchedAt: (out.Item?.touchedAt as number | undefined) ?? 0,
@@ -29,6 +30,7 @@ export function makeThrottleRepository(table: Table): ThrottleRepository {
           ...keys.throttle(bucket),
           entity: "Throttle",
           failures: state.failures,
+          pending: state.pending,
           lockedUntil: state.lockedUntil,
           lockouts: state.lockouts,
           touchedAt: state.touchedAt,

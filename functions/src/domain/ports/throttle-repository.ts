@@ -1,8 +1,10 @@
 /** Recent failures of one throttled bucket (an account, a client, a store's PIN), saved with optimistic versions. */
 
 export interface ThrottleState {
-  /** Times (ms) of failures inside the window, attempts in flight included. */
+  /** Times (ms) of failures inside the window. */
   failures: number[];
+  /** Claim times (ms) of attempts whose secret is being checked: they count towards the limit until settled. */
+  pending: number[];
   /** 0 when open. */
   lockedUntil: number;
   /** Locks in a row; each lock lasts twice the one before, up to the policy's longest. */
