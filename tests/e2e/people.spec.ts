@@ -48,27 +48,43 @@ async function shots(page: Page, name: string): Promise<void> {
   await page.setViewportSize(original);
 }
 
-/** A surprise pending at the store: a fresh kiosk sends happy answers until one wins (35 %, 20 a day). */
+/**
+ * A surprise pending at the store: for one answer, a rule of this store's own that always wins (other files
+ * change the rules), then the rules as they were.
+ */
 async function pendingGift(request: APIRequestContext): Promise<string> {
   const login = await request.post("/v1/auth/login", { data: ADMIN });
   const admin = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
-  const created = await request.post(`/v1/stores/${STORE}/pairing-codes`, { headers: admin });
-  const { code } = (await created.json()) as { code: string };
-  const paired = await request.post("/v1/devices/pair", { data: { code } });
-  const device = { authorization: `Bearer ${((await paired.json()) as { deviceToken: string }).deviceToken}` };
-  // 6 s apart (the misuse interval is 5 s), ending now: only today's answers can win.
-  const start = Date.now() - 61 * 6_000;
-  for (let batch = 0; batch < 6; batch++) {
-    const responses = Array.from({ length: 10 }, (_, i) => ({
-      id: crypto.randomUUID(),
-      at: new Date(start + (batch * 10 + i) * 6_000).toISOString(),
-      score: 5,
-    }));
+  const saved = ((await (await request.get("/v1/surprise-rules", { headers: admin })).json()) as { rules: unknown[] })
+    .rules;
+  const rule = {
+    id: "people-spec",
+    name: "Always, for the named-staff test",
+    enabled: true,
+    stores: [STORE],
+    minScore: 1,
+    maxScore: 5,
+    requireOptIn: false,
+    requireMember: false,
+    probability: 1,
+    dailyBudget: 1000,
+    holdoutPercent: 0,
+    gift: { name: { es: "Una taza", en: "A mug" } },
+  };
+  expect((await request.put("/v1/surprise-rules", { headers: admin, data: { rules: [rule] } })).status()).toBe(200);
+  try {
+    const created = await request.post(`/v1/stores/${STORE}/pairing-codes`, { headers: admin });
+    const { code } = (await created.json()) as { code: string };
+    const paired = await request.post("/v1/devices/pair", { data: { code } });
+    const device = { authorization: `Bearer ${((await paired.json()) as { deviceToken: string }).deviceToken}` };
+    const responses = [{ id: crypto.randomUUID(), at: new Date(Date.now() - 1_000).toISOString(), score: 5 }];
     const res = await request.post("/v1/responses", { headers: device, data: { responses } });
-    const won = ((await res.json()) as { results: { surprise?: { code: string } }[] }).results.find((r) => r.surprise);
-    if (won?.surprise) return won.surprise.code;
+    const won = ((await res.json()) as { results: { surprise?: { code: string } }[] }).results[0]?.surprise;
+    expect(won?.code, "the answer won").toBeTruthy();
+    return won!.code;
+  } finally {
+    await request.put("/v1/surprise-rules", { headers: admin, data: { rules: saved } });
   }
-  throw new Error("no surprise won in 60 happy answers");
 }
 
 test.describe.configure({ mode: "serial" });
