@@ -10,17 +10,20 @@ import { makeDocumentClient, type Table } from "./adapters/dynamo/client.ts";
 import { makeDeviceRepository } from "./adapters/dynamo/device-repository.ts";
 import { makeGiftRepository } from "./adapters/dynamo/gift-repository.ts";
 import { makeHealthCheck } from "./adapters/dynamo/health-check.ts";
-import { makePinGuardRepository } from "./adapters/dynamo/pin-guard-repository.ts";
 import { makeResultsRepository } from "./adapters/dynamo/results-repository.ts";
 import { makeRulesRepository } from "./adapters/dynamo/rules-repository.ts";
+import { makeStaffRepository } from "./adapters/dynamo/staff-repository.ts";
 import { makeStoreRepository } from "./adapters/dynamo/store-repository.ts";
+import { makeThrottleRepository } from "./adapters/dynamo/throttle-repository.ts";
 import { makeUserRepository } from "./adapters/dynamo/user-repository.ts";
 import { randomIds } from "./adapters/ids.ts";
+import { auditLog } from "./adapters/logger.ts";
 import { type Config, loadConfig } from "./config.ts";
+import type { Clock } from "./domain/ports/clock.ts";
 
 /** Every port's real adapter, on one table. */
 export function makeDeps(config: Config, table: Table) {
-  const clock = systemClock;
+  const clock: Clock = systemClock;
   return {
     clock,
     ids: randomIds,
@@ -30,7 +33,9 @@ export function makeDeps(config: Config, table: Table) {
     stores: makeStoreRepository(table),
     users: makeUserRepository(table),
     devices: makeDeviceRepository(table),
-    pinGuards: makePinGuardRepository(table),
+    staff: makeStaffRepository(table),
+    throttles: makeThrottleRepository(table),
+    log: auditLog,
     rules: makeRulesRepository(table),
     gifts: makeGiftRepository(table),
     results: makeResultsRepository(table),

@@ -1,27 +1,32 @@
-// Creates the first dashboard user in a deployed table (AWS has no demo users; the demo seed is local only).
-// Usage: npx tsx infra/bin/create-admin.ts --email ana@example.com --table <Sonrisa-Data TableName output>
-// The password comes from SONRISA_ADMIN_PASSWORD, or a random one is generated and printed once.
+// Creates the first admin of a deployed table, only when it has no user yet (AWS has no demo users; the demo
+// seed is local only). The same rule as SONRISA_ADMIN_EMAIL + SONRISA_ADMIN_PASSWORD with `npm start`.
+// Usage: SONRISA_ADMIN_EMAIL=ana@example.com SONRISA_ADMIN_PASSWORD='…12+ characters…' \
+//          npx tsx infra/bin/create-admin.ts --table <Sonrisa-Data TableName output>
+// --email overrides SONRISA_ADMIN_EMAIL; without SONRISA_ADMIN_PASSWORD a random password is printed once.
+// Everyone else is added from the dashboard's People page (or POST /v1/users).
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { hashSecret } from "../../functions/src/adapters/auth/password-hasher.ts";
+import { scryptHasher } from "../../functions/src/adapters/auth/password-hasher.ts";
+import { systemClock } from "../../functions/src/adapters/clock.ts";
 import { makeDocumentClient } from "../../functions/src/adapters/dynamo/client.ts";
 import { makeUserRepository } from "../../functions/src/adapters/dynamo/user-repository.ts";
+import { randomIds } from "../../functions/src/adapters/ids.ts";
+import { createFirstAdmin } from "../../functions/src/domain/users.ts";
 
 const { values } = parseArgs({
   options: {
-    email: { type: "string" },
+    email: { type: "string", default: process.env.SONRISA_ADMIN_EMAIL },
     table: { type: "string", default: process.env.TABLE_NAME },
-    role: { type: "string", default: "admin" },
     /** DynamoDB endpoint override, e.g. DynamoDB Local; AWS credentials and region otherwise. */
     endpoint: { type: "string" },
   },
 });
 
 const email = values.email?.trim().toLowerCase();
-const role = values.role;
-if (!email || !/^[^@\s]+@[^@\s]+$/.test(email) || !values.table || (role !== "admin" && role !== "marketing")) {
+if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || !values.table) {
   console.error(
-    "Usage: npx tsx infra/bin/create-admin.ts --email <address> --table <table name> [--role admin|marketing]",
+    "Usage: SONRISA_ADMIN_EMAIL=<address> SONRISA_ADMIN_PASSWORD=<12+ characters> " +
+      "npx tsx infra/bin/create-admin.ts --table <table name> [--email <address>]",
   );
   process.exit(2);
 }
@@ -37,10 +42,14 @@ const users = makeUserRepository({
   doc: makeDocumentClient({ DYNAMODB_ENDPOINT: values.endpoint }),
   name: values.table,
 });
-const created = await users.create({ email, role, passwordHash: await hashSecret(password) });
-if (!created) {
-  console.error(`A user ${email} already exists in ${values.table}; nothing changed.`);
+const outcome = await createFirstAdmin(
+  { users, secrets: scryptHasher, ids: randomIds, clock: systemClock },
+  email,
+  password,
+);
+if (outcome === "users_exist") {
+  console.error(`${values.table} has users already; nothing changed. Add people from the dashboard's People page.`);
   process.exit(1);
 }
-console.log(`Created ${role} ${email} in ${values.table}.`);
+console.log(`Created the first admin ${email} in ${values.table}.`);
 if (given === undefined) console.log(`Password (shown once, keep it safe): ${password}`);

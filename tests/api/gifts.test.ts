@@ -230,7 +230,7 @@ describe("spontaneous gifts and stock", () => {
 });
 
 describe("staff sign-in", () => {
-  it("locks a store's PIN sign-in after five wrong PINs (429 with retry-after), not other stores", async () => {
+  it("locks this client's PIN sign-in for a store after five wrong PINs (429 with retry-after), not other stores", async () => {
     const attempt = (storeId: string, pin: string) => api.request("POST", "/v1/auth/staff", { body: { storeId, pin } });
 
     const wrong = [];
@@ -245,7 +245,7 @@ describe("staff sign-in", () => {
     expect(elsewhere.status).toBe(200);
   });
 
-  // This locks Madrid's PIN sign-in; the Madrid staff token taken in beforeAll stays valid.
+  // This locks Madrid's PIN sign-in from this client; the Madrid staff token taken in beforeAll stays valid.
   it("checks at most five of 20 wrong PINs sent at once; the others get 429", async () => {
     const burst = Array.from({ length: 20 }, () =>
       api.request("POST", "/v1/auth/staff", { body: { storeId: MADRID, pin: "1111" } }),

@@ -5,12 +5,15 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { inject } from "vitest";
+import { systemClock } from "../../functions/src/adapters/clock.ts";
 import { createApiServer, listen } from "../../functions/src/local/api-server.ts";
 import { ensureTable, localDynamoClient } from "../../functions/src/local/ensure-table.ts";
 import { makeLog } from "../../functions/src/local/log.ts";
 import { type Mailbox, startMailCatcher } from "../../functions/src/local/mail-catcher.ts";
+import { realDeps } from "../../functions/src/wiring.ts";
 
 export interface RequestOptions {
   token?: string;
@@ -19,6 +22,8 @@ export interface RequestOptions {
   /** Sent as is (set the content type in `headers`). */
   rawBody?: string | Uint8Array;
   headers?: Record<string, string>;
+  /** Send from this local address (any of 127.0.0.0/8), to act as another client. */
+  from?: string;
 }
 
 /** Response bodies are read by shape in tests (`res.json.error.code`); the assertions are the check. */
@@ -47,6 +52,11 @@ export interface TestApi {
   staffLogin(storeId: string, pin: string): Promise<string>;
   /** A device token for the store (as the demo admin: create a pairing code, then pair). */
   pairDevice(storeId: string): Promise<string>;
+  /**
+   * Moves the handlers' clock (the clock port of the real dependencies) by `ms` from now, or back to the
+   * system clock with 0. Tokens are still checked against the real time.
+   */
+  shiftClock(ms: number): void;
   stop(): Promise<void>;
 }
 
@@ -84,15 +94,20 @@ export async function startApi(opts: { seed?: boolean; staticDir?: string } = {}
       body = JSON.stringify(o.body);
       headers["content-type"] ??= "application/json";
     }
-    const res = await fetch(`${http.url}${path}`, { method, headers, body });
-    const text = await res.text();
+    const res = o.from
+      ? await sendFrom(o.from, `${http.url}${path}`, method, headers, body)
+      : await fetch(`${http.url}${path}`, { method, headers, body }).then(async (r) => ({
+          status: r.status,
+          text: await r.text(),
+          headers: Object.fromEntries(r.headers) as Record<string, string>,
+        }));
     let json: T = undefined as T;
     try {
-      json = JSON.parse(text) as T;
+      json = JSON.parse(res.text) as T;
     } catch {
       // not JSON: leave json undefined
     }
-    return { status: res.status, json, text, headers: Object.fromEntries(res.headers) };
+    return { ...res, json };
   };
   const tokenFrom = async (path: string, body: unknown, field: string): Promise<string> => {
     const res = await request("POST", path, { body });
@@ -101,6 +116,8 @@ export async function startApi(opts: { seed?: boolean; staticDir?: string } = {}
     return token;
   };
   const login = (email: string, password: string) => tokenFrom("/v1/auth/login", { email, password }, "token");
+  let adminToken: Promise<string> | undefined;
+  let pairings: Promise<unknown> = Promise.resolve();
   return {
     url: http.url,
     tableName,
@@ -110,13 +127,52 @@ export async function startApi(opts: { seed?: boolean; staticDir?: string } = {}
     login,
     staffLogin: (storeId, pin) => tokenFrom("/v1/auth/staff", { storeId, pin }, "token"),
     async pairDevice(storeId) {
-      const token = await login(DEMO_ADMIN.email, DEMO_ADMIN.password);
-      const created = await request("POST", `/v1/stores/${encodeURIComponent(storeId)}/pairing-codes`, { token });
+      // One sign-in for all pairings (tests pair 20 kiosks at once; 20 sign-ins at once would be throttled),
+      // again when the session ended (a test changed the admin).
+      const path = `/v1/stores/${encodeURIComponent(storeId)}/pairing-codes`;
+      adminToken ??= login(DEMO_ADMIN.email, DEMO_ADMIN.password);
+      let created = await request("POST", path, { token: await adminToken });
+      if (created.status === 401) {
+        adminToken = login(DEMO_ADMIN.email, DEMO_ADMIN.password);
+        created = await request("POST", path, { token: await adminToken });
+      }
       if (created.status !== 201) throw new Error(`pairing code: ${created.status} ${created.text}`);
-      return tokenFrom("/v1/devices/pair", { code: created.json.code }, "deviceToken");
+      // One pairing at a time: pairing attempts in flight from one address count towards its guess limit.
+      const paired = pairings.then(() => tokenFrom("/v1/devices/pair", { code: created.json.code }, "deviceToken"));
+      pairings = paired.catch(() => undefined);
+      return paired;
+    },
+    shiftClock(ms) {
+      realDeps().clock = ms === 0 ? systemClock : { now: () => new Date(Date.now() + ms) };
     },
     stop: http.close,
   };
+}
+
+/** One request from a chosen local source address (fetch cannot bind one). */
+function sendFrom(
+  localAddress: string,
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body: string | Uint8Array | undefined,
+): Promise<{ status: number; text: string; headers: Record<string, string> }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method, headers, localAddress, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          text: Buffer.concat(chunks).toString("utf8"),
+          headers: Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, String(v)])),
+        }),
+      );
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
 }
 
 /** A table of its own for this file, a mail catcher, and the handlers' environment, once per process. */

@@ -12,6 +12,7 @@ import { Conflict, NotFound } from "./errors.ts";
 import type { Clock } from "./ports/clock.ts";
 import type { GiftRecord, GiftRepository } from "./ports/gift-repository.ts";
 import type { Principal } from "./ports/principal.ts";
+import type { StaffRepository } from "./ports/staff-repository.ts";
 import type { StoreRecord, StoreRepository } from "./ports/store-repository.ts";
 import { randomString } from "./random.ts";
 import { requireStore } from "./stores.ts";
@@ -44,8 +45,9 @@ export async function listGifts(
   return wanted.sort((a, b) => (b.handedAt ?? b.wonAt).localeCompare(a.handedAt ?? a.wonAt)).map(publicGift);
 }
 
+/** The staff member's name is the signed-in named member's when there is one, else what the console typed. */
 export async function handOverGift(
-  deps: GiftDeps,
+  deps: GiftDeps & { staff: StaffRepository },
   storeId: string | undefined,
   staff: Principal,
   request: HandOverRequest,
@@ -53,20 +55,29 @@ export async function handOverGift(
   const store = await requireStore(deps.stores, storeId);
   const now = deps.clock.now();
   const today = localParts(now, store.timeZone).date;
-  const handedBy = request.staffName ? `${staff.sub} (${request.staffName})` : staff.sub;
+  const member = staff.staffId ? await deps.staff.member(store.storeId, staff.staffId) : undefined;
+  const name = member?.name ?? request.staffName;
+  const handedBy = name ? `${staff.sub} (${name})` : staff.sub;
+  const handedByStaff = member ? { staffId: member.staffId, name: member.name } : undefined;
   if (request.kind === "surprise") {
     const gift = await deps.gifts.get(store.storeId, today, request.code);
     if (!gift) throw new NotFound(`No gift with code ${request.code} today`);
     if (gift.status !== "pending") throw new Conflict("This gift was already handed over", "already_handed");
     if (Date.parse(gift.expiresAt) <= now.getTime()) throw new Conflict("This gift has expired", "expired");
-    const ok = await deps.gifts.handOver(gift, { handedAt: now.toISOString(), handedBy, date: today });
+    const ok = await deps.gifts.handOver(gift, { handedAt: now.toISOString(), handedBy, handedByStaff, date: today });
     if (!ok) {
       const current = await deps.gifts.get(store.storeId, today, request.code);
       if (current?.status === "pending")
         throw new Conflict(`No ${gift.stockItem ?? "item"} left in stock`, "out_of_stock");
       throw new Conflict("This gift was already handed over", "already_handed");
     }
-    return publicGift({ ...gift, status: "handed", handedAt: now.toISOString(), handedBy });
+    return publicGift({
+      ...gift,
+      status: "handed",
+      handedAt: now.toISOString(),
+      handedBy,
+      ...(handedByStaff ? { handedByStaff } : {}),
+    });
   }
   for (let attempt = 0; attempt < 5; attempt++) {
     const gift: GiftRecord = {
@@ -80,6 +91,7 @@ export async function handOverGift(
       expiresAt: now.toISOString(),
       handedAt: now.toISOString(),
       handedBy,
+      ...(handedByStaff ? { handedByStaff } : {}),
       reason: request.reason,
       ...(request.responseId ? { responseId: request.responseId } : {}),
       ...(request.stockItem ? { stockItem: request.stockItem } : {}),

@@ -6,7 +6,7 @@ import { json } from "../middleware/json.ts";
 import { wired } from "../wiring.ts";
 
 export function makeMain(deps: AuthDeps): Main<PairRequest, unknown> {
-  return async ({ body }) => json(200, await pairDevice(deps, body.code));
+  return async ({ body, client }) => json(200, await pairDevice(deps, body.code, client));
 }
 
 export const handler = httpApi("pair-device", { body: PairRequest }, wired(makeMain));

@@ -5,6 +5,12 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { scryptHasher } from "../adapters/auth/password-hasher.ts";
+import { systemClock } from "../adapters/clock.ts";
+import { makeDocumentClient } from "../adapters/dynamo/client.ts";
+import { makeUserRepository } from "../adapters/dynamo/user-repository.ts";
+import { randomIds } from "../adapters/ids.ts";
+import { createFirstAdmin } from "../domain/users.ts";
 import { createApiServer, defaultStaticDir, listen } from "./api-server.ts";
 import { loadOrCreateAuthKey } from "./auth-key.ts";
 import { startDynamoLocal } from "./dynamo-local.ts";
@@ -29,6 +35,8 @@ export interface LocalStackOptions {
   staticDir?: string;
   /** Seed the demo organisation (idempotent); default true. */
   seed?: boolean;
+  /** The first admin, created when no user exists yet (SONRISA_ADMIN_EMAIL and SONRISA_ADMIN_PASSWORD). */
+  firstAdmin?: { email: string; password: string };
   /** Run the job timers; default true. */
   scheduler?: boolean;
   /** Only errors on the console. */
@@ -43,6 +51,8 @@ export interface LocalStack {
   mailUrl: string;
   smtpUrl: string;
   mailbox: Mailbox;
+  /** What became of `firstAdmin`: created, or skipped because users exist; undefined without one. */
+  firstAdmin?: "created" | "users_exist";
   /** Closes everything in reverse order; safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -87,6 +97,21 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
 
     if (opts.seed ?? true) await seed(tableName, dynamo.endpoint, log);
     phase("demo organisation seeded");
+    const firstAdmin = opts.firstAdmin
+      ? await createFirstAdmin(
+          {
+            users: makeUserRepository({
+              doc: makeDocumentClient({ DYNAMODB_ENDPOINT: dynamo.endpoint }),
+              name: tableName,
+            }),
+            secrets: scryptHasher,
+            ids: randomIds,
+            clock: systemClock,
+          },
+          opts.firstAdmin.email,
+          opts.firstAdmin.password,
+        )
+      : undefined;
 
     const mail = await startMailCatcher({ dataDir: opts.dataDir, log });
     cleanups.push(mail.stop);
@@ -113,6 +138,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       mailUrl: `${http.url}/mail`,
       smtpUrl: mail.smtpUrl,
       mailbox: mail.mailbox,
+      ...(firstAdmin ? { firstAdmin } : {}),
       stop: () => {
         stopping ??= stopAll();
         return stopping;

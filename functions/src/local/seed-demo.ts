@@ -1,4 +1,8 @@
-/** Seeds the demo organisation of DESIGN.md (local mode only). Idempotent: what exists is left alone. */
+/**
+ * Seeds the demo organisation of DESIGN.md (local mode only: its logins must never exist in AWS).
+ * Idempotent: what exists is left alone. `SONRISA_DEMO=off npm start` skips it.
+ */
+import { randomUUID } from "node:crypto";
 import type { StoreSettings } from "@sonrisa/shared/schemas/store";
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { hashSecret } from "../adapters/auth/password-hasher.ts";
@@ -90,6 +94,8 @@ const DEMO_STOCK = [
 ];
 
 export async function seedDemo(opts: { tableName: string; endpoint: string }): Promise<void> {
+  if ((process.env.SONRISA_MODE ?? "local") !== "local")
+    throw new Error("The demo organisation is for local mode only");
   const table: Table = { doc: makeDocumentClient({ DYNAMODB_ENDPOINT: opts.endpoint }), name: opts.tableName };
   const stores = makeStoreRepository(table);
   const users = makeUserRepository(table);
@@ -101,7 +107,13 @@ export async function seedDemo(opts: { tableName: string; endpoint: string }): P
   }
   for (const user of DEMO_USERS) {
     if (!(await users.get(user.email))) {
-      await users.create({ email: user.email, role: user.role, passwordHash: await hashSecret(user.password) });
+      await users.create({
+        userId: randomUUID(),
+        email: user.email,
+        role: user.role,
+        passwordHash: await hashSecret(user.password),
+        version: 0,
+      });
     }
   }
   await putIfAbsent(table, { ...keys.surpriseRules(), entity: "SurpriseRules", rules: [DEMO_RULE], version: 1 });

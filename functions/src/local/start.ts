@@ -1,5 +1,7 @@
 /**
  * `npm start`: the whole product on http://127.0.0.1:8080 (PORT to change), data kept in `.data/`.
+ * `SONRISA_DEMO=off` starts without the demo organisation; `SONRISA_ADMIN_EMAIL` and `SONRISA_ADMIN_PASSWORD`
+ * (12+ characters) create the first admin when no user exists yet.
  * Ctrl-C or SIGTERM stops everything, DynamoDB Local included; a second Ctrl-C forces.
  */
 import { existsSync } from "node:fs";
@@ -23,9 +25,11 @@ async function main(): Promise<void> {
     );
   }
 
+  const demo = readDemo(process.env.SONRISA_DEMO);
+  const firstAdmin = readFirstAdmin(process.env.SONRISA_ADMIN_EMAIL, process.env.SONRISA_ADMIN_PASSWORD);
   let stack: LocalStack;
   try {
-    stack = await startLocalStack({ port, host, dataDir });
+    stack = await startLocalStack({ port, host, dataDir, seed: demo, firstAdmin });
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
@@ -34,10 +38,26 @@ async function main(): Promise<void> {
     (r) => r.status,
     () => 0,
   );
-  printBanner(stack, health, performance.now());
+  printBanner(stack, health, performance.now(), demo, firstAdmin?.email);
 }
 
-function printBanner(stack: LocalStack, health: number, elapsedMs: number): void {
+function readDemo(value: string | undefined): boolean {
+  const v = (value ?? "on").trim().toLowerCase();
+  if (["on", "1", "true", "yes"].includes(v)) return true;
+  if (["off", "0", "false", "no"].includes(v)) return false;
+  fail(`SONRISA_DEMO must be on or off, got "${value}"`);
+}
+
+function readFirstAdmin(email: string | undefined, password: string | undefined) {
+  if (email === undefined && password === undefined) return undefined;
+  if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim())) {
+    fail("SONRISA_ADMIN_EMAIL must be an e-mail address (set it with SONRISA_ADMIN_PASSWORD)");
+  }
+  if (!password || password.length < 12) fail("SONRISA_ADMIN_PASSWORD must have at least 12 characters");
+  return { email: email.trim().toLowerCase(), password };
+}
+
+function printBanner(stack: LocalStack, health: number, elapsedMs: number, demo: boolean, admin?: string): void {
   const u = stack.url;
   const built = existsSync(join(defaultStaticDir, "index.html")) || existsSync(join(defaultStaticDir, "kiosk"));
   const healthLine =
@@ -53,6 +73,13 @@ function printBanner(stack: LocalStack, health: number, elapsedMs: number): void
     caught mail ${stack.mailUrl}   (SMTP ${stack.smtpUrl})
     API health  ${u}/v1/health${built ? "" : "\n\n  The PWA is not built: run `npm run build -w kiosk-web` (npm start does it first)."}
 
+${demo ? demoLines(u, login) : emptyLines(stack, admin)}
+  Ctrl-C stops everything.
+`);
+}
+
+function demoLines(u: string, login: string): string {
+  return `
   Demo logins
     admin@sonrisa.local / sonrisa-admin       (admin)
     marketing@sonrisa.local / sonrisa-marketing   (marketing)
@@ -61,9 +88,15 @@ function printBanner(stack: LocalStack, health: number, elapsedMs: number): void
   Pair a kiosk: create a pairing code in the dashboard, or with:
     TOKEN=$(${login} | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')
     curl -s -X POST ${u}/v1/stores/madrid-centro/pairing-codes -H "authorization: Bearer $TOKEN"
+`;
+}
 
-  Ctrl-C stops everything.
-`);
+function emptyLines(stack: LocalStack, admin: string | undefined): string {
+  if (stack.firstAdmin === "created")
+    return `\n  No demo data. First admin created: ${admin} (sign in at /dashboard)\n`;
+  if (stack.firstAdmin === "users_exist")
+    return "\n  No demo data. Users exist already: SONRISA_ADMIN_* left them alone.\n";
+  return "\n  No demo data. Set SONRISA_ADMIN_EMAIL and SONRISA_ADMIN_PASSWORD to create the first admin.\n";
 }
 
 function handleSignals(stack: LocalStack): void {

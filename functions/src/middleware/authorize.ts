@@ -12,7 +12,15 @@ import type { TokenService } from "../domain/ports/token-service.ts";
 
 export type AuthedEvent = APIGatewayProxyEventV2 & { auth?: Principal };
 
-export function authorize(route: Route, tokens: () => TokenService): MiddlewareObj<AuthedEvent> {
+/**
+ * `isCurrent` tells whether the token's session still holds (the user not changed or disabled, the store
+ * PIN not rotated): a token that verifies but whose session ended is a 401.
+ */
+export function authorize(
+  route: Route,
+  tokens: () => TokenService,
+  isCurrent: (principal: Principal) => Promise<boolean> = async () => true,
+): MiddlewareObj<AuthedEvent> {
   return {
     before: async (request) => {
       if (route.roles.length === 0) return;
@@ -21,6 +29,7 @@ export function authorize(route: Route, tokens: () => TokenService): MiddlewareO
       if (!match?.[1]) throw new Unauthorized("Send a bearer token");
       const principal = await tokens().verify(match[1]);
       if (!principal) throw new Unauthorized("The token is invalid or expired");
+      if (!(await isCurrent(principal))) throw new Unauthorized("This session has ended: sign in again");
       if (!route.roles.includes(principal.role)) throw new Forbidden();
       const storeId = request.event.pathParameters?.storeId;
       if (principal.storeId && storeId && storeId !== principal.storeId) {

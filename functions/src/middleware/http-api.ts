@@ -14,8 +14,10 @@ import { readSecretString } from "../adapters/auth/secret-string.ts";
 import { loadConfig } from "../config.ts";
 import { DomainError, Invalid } from "../domain/errors.ts";
 import type { Principal } from "../domain/ports/principal.ts";
+import { sessionIsCurrent } from "../domain/sessions.ts";
 import { realDeps } from "../wiring.ts";
 import { type AuthedEvent, authorize } from "./authorize.ts";
+import { clientAddress } from "./client-address.ts";
 import { errorMapper } from "./error-mapper.ts";
 import { originGuard } from "./origin-guard.ts";
 
@@ -29,6 +31,8 @@ export interface ApiRequest<B, Q> {
   query: Q;
   params: Record<string, string>;
   auth: Principal | undefined;
+  /** The caller's address, for throttling (never logged). */
+  client: string;
   event: APIGatewayProxyEventV2;
 }
 
@@ -88,14 +92,21 @@ function stack<B, Q, R>(
       event.queryStringParameters ?? {},
       "query",
     );
-    return fn({ body, query, params: cleanParams(event.pathParameters), auth: event.auth, event });
+    const client = clientAddress(event, loadConfig().SONRISA_MODE !== "local");
+    return fn({ body, query, params: cleanParams(event.pathParameters), auth: event.auth, client, event });
   };
   const handler = middy<AuthedEvent, R | APIGatewayProxyStructuredResultV2>(base, { streamifyResponse: streamed })
     .use(errorMapper())
     .use(httpHeaderNormalizer())
     .use(bodyCap());
   if (streamed) handler.use(originGuard(route, originSecret()));
-  handler.use(authorize(route, () => realDeps().tokens));
+  handler.use(
+    authorize(
+      route,
+      () => realDeps().tokens,
+      (principal) => sessionIsCurrent(realDeps(), principal),
+    ),
+  );
   return schemas.body ? handler.use(httpJsonBodyParser()) : handler;
 }
 

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     message: string,
     /** Seconds from a 429's retry-after header. */
     readonly retryAfter?: number,
+    /** A 400's validation issues, each with the `path` of the field it is about. */
+    readonly details?: { path?: (string | number)[]; message?: string }[],
   ) {
     super(message);
     this.name = "ApiError";
@@ -44,7 +46,7 @@ export async function apiFetch(method: string, path: string, opts: CallOptions):
   }
   if (!res.ok) {
     const data = (await res.json().catch(() => undefined)) as
-      | { error?: { code?: string; message?: string } }
+      | { error?: { code?: string; message?: string; details?: { path?: (string | number)[]; message?: string }[] } }
       | undefined;
     const retry = Number(res.headers.get("retry-after"));
     throw new ApiError(
@@ -52,6 +54,7 @@ export async function apiFetch(method: string, path: string, opts: CallOptions):
       data?.error?.code ?? "http",
       data?.error?.message ?? res.statusText,
       retry || undefined,
+      Array.isArray(data?.error?.details) ? data.error.details : undefined,
     );
   }
   return res;

@@ -24,7 +24,12 @@ export function App() {
     <I18nContext.Provider value={i18n}>
       <LocationProvider scope="/dashboard">
         {page.session ? (
-          <Shell session={page.session} onSignOut={() => page.signOut(false)} onAuthLost={() => page.signOut(true)} />
+          <Shell
+            session={page.session}
+            onSignOut={() => page.signOut(false)}
+            onAuthLost={() => page.signOut(true)}
+            onRenewed={page.signIn}
+          />
         ) : (
           <SignIn ended={page.ended} onSignedIn={page.signIn} />
         )}

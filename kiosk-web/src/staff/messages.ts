@@ -32,6 +32,7 @@ const es = {
   },
   signOut: "Salir",
   signedInAs: (store: string) => `Tienda ${store}`,
+  signedInPerson: (name: string) => `Sesión de ${name}`,
   sections: "Secciones",
   handOver: {
     title: "Entregar un regalo",
@@ -164,6 +165,7 @@ const en: Messages = {
   },
   signOut: "Sign out",
   signedInAs: (store) => `Store ${store}`,
+  signedInPerson: (name) => `Signed in: ${name}`,
   sections: "Sections",
   handOver: {
     title: "Hand over a gift",

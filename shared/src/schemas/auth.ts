@@ -9,8 +9,10 @@ export const LoginRequest = z.strictObject({
 });
 export const LoginResponse = z.strictObject({
   token: z.string(),
-  role: z.enum(["admin", "marketing"]),
+  role: z.enum(["admin", "marketing", "manager"]),
   expiresAt: z.iso.datetime(),
+  /** Managers only: the stores they reach. */
+  stores: z.array(StoreId).optional(),
 });
 
 export const StaffLoginRequest = z.strictObject({
@@ -22,6 +24,9 @@ export const StaffLoginResponse = z.strictObject({
   role: z.literal("staff"),
   storeId: StoreId,
   expiresAt: z.iso.datetime(),
+  /** Set when a named staff member signed in with their own PIN. */
+  staffId: z.string().optional(),
+  staffName: z.string().optional(),
 });
 
 // The kiosk checks pairing codes too, so they live in pairing.ts (zod/mini); PairRequest uses the same object.

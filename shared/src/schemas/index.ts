@@ -2,5 +2,7 @@ export * from "./auth.ts";
 export * from "./common.ts";
 export * from "./responses.ts";
 export * from "./results.ts";
+export * from "./staff.ts";
 export * from "./store.ts";
 export * from "./surprises.ts";
+export * from "./users.ts";

@@ -57,6 +57,8 @@ export const Gift = z.strictObject({
   stockItem: z.string().optional(),
   handedAt: z.string().optional(),
   handedBy: z.string().optional(),
+  /** The named staff member who handed it over, when one was signed in. */
+  handedByStaff: z.strictObject({ staffId: z.string(), name: z.string() }).optional(),
   reason: z.string().optional(),
 });
 export type Gift = z.infer<typeof Gift>;

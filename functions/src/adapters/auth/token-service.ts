@@ -25,6 +25,8 @@ export function makeTokenService(config: Pick<Config, "AUTH_KEY" | "AUTH_SECRET_
         role: principal.role,
         ...(principal.storeId ? { storeId: principal.storeId } : {}),
         ...(principal.stores ? { stores: principal.stores } : {}),
+        ...(principal.sv !== undefined ? { sv: principal.sv } : {}),
+        ...(principal.staffId ? { staffId: principal.staffId } : {}),
       };
       const token = await new SignJWT(claims)
         .setProtectedHeader({ alg: "HS256" })
@@ -46,7 +48,16 @@ export function makeTokenService(config: Pick<Config, "AUTH_KEY" | "AUTH_SECRET_
         if (!role || !payload.sub) return undefined;
         const storeId = typeof payload.storeId === "string" ? payload.storeId : undefined;
         const stores = Array.isArray(payload.stores) ? payload.stores.filter((s) => typeof s === "string") : undefined;
-        return { role, sub: payload.sub, ...(storeId ? { storeId } : {}), ...(stores ? { stores } : {}) };
+        const sv = typeof payload.sv === "number" ? payload.sv : undefined;
+        const staffId = typeof payload.staffId === "string" ? payload.staffId : undefined;
+        return {
+          role,
+          sub: payload.sub,
+          ...(storeId ? { storeId } : {}),
+          ...(stores ? { stores } : {}),
+          ...(sv !== undefined ? { sv } : {}),
+          ...(staffId ? { staffId } : {}),
+        };
       } catch {
         return undefined;
       }

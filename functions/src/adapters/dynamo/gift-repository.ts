@@ -57,7 +57,13 @@ export function makeGiftRepository(table: Table): GiftRepository {
     },
     async handOver(gift, by) {
       const items: TxItem[] = [
-        leavePending(gift, "handed", "handedAt = :at, handedBy = :by", { ":at": by.handedAt, ":by": by.handedBy }),
+        by.handedByStaff
+          ? leavePending(gift, "handed", "handedAt = :at, handedBy = :by, handedByStaff = :staff", {
+              ":at": by.handedAt,
+              ":by": by.handedBy,
+              ":staff": by.handedByStaff,
+            })
+          : leavePending(gift, "handed", "handedAt = :at, handedBy = :by", { ":at": by.handedAt, ":by": by.handedBy }),
         dayAdd(gift.storeId, by.date, "gh"),
         ...takeStock(gift, ["quantity", "reserved"], "quantity >= :one AND reserved >= :one"),
       ];

@@ -7,6 +7,7 @@
  * all-store results index (gsi1 `ORGMONTH#<month>#<shard>`), spread over ORG_SHARDS shards
  * by a hash of the store id, so each shard takes 1/ORG_SHARDS of the organisation's writes.
  */
+import { createHash } from "node:crypto";
 
 /** Number of shards of the cross-store day index; a 30-day read costs 2 months × ORG_SHARDS queries. */
 export const ORG_SHARDS = 8;
@@ -32,6 +33,8 @@ const END = "~";
 const DAY = "DAY#";
 const MONTH = "MONTH#";
 const STOCK = "STOCK#";
+const STAFF = "STAFF#";
+const USERS = "USERS";
 
 export const keys = {
   /** Store profile by id; gsi1 lists every store (`STORES`, by id). */
@@ -40,11 +43,38 @@ export const keys = {
   /** Access pattern: every store, by id. */
   allStores: (): KeyPrefix => ({ index: "gsi1", pk: "STORES", prefix: "" }),
 
-  /** User (admin, marketing) by e-mail, for sign-in. */
+  /** User (admin, marketing, manager) by e-mail, for sign-in and the session check of every request. */
   user: (email: string) => ({ pk: `USER#${email.toLowerCase()}`, sk: "PROFILE" }),
+  /** gsi1: every user by id (`USERS`), for the People page and to find a user by id. */
+  userIndex: (userId: string) => ({ gsi1pk: USERS, gsi1sk: userId }),
+  /** Access pattern: every user, by id. */
+  allUsers: (): KeyPrefix => ({ index: "gsi1", pk: USERS, prefix: "" }),
+  /** Access pattern: one user by id (gsi1, then a consistent read of `user(email)`). */
+  userById: (userId: string): KeySpan => ({ index: "gsi1", pk: USERS, from: userId, to: userId }),
 
-  /** Staff PIN sign-in failures of one store, for the lock-out. */
-  pinGuard: (storeId: string) => ({ pk: `STORE#${storeId}`, sk: "PINGUARD" }),
+  /**
+   * Written by every change that takes an admin away (demotion, disabling), so two such changes never run
+   * side by side: with only the other admin's condition checked, two admins demoting each other at once
+   * could both pass (write skew).
+   */
+  adminGuard: () => ({ pk: "ORG", sk: "ADMINS" }),
+
+  /** A store's staff PIN hash and the version its staff tokens carry (rotation bumps it). */
+  staffPin: (storeId: string) => ({ pk: `STORE#${storeId}`, sk: "STAFFPIN" }),
+  /** A named staff member of a store, with their own PIN hash. */
+  staffMember: (storeId: string, staffId: string) => ({ pk: `STORE#${storeId}`, sk: `${STAFF}${staffId}` }),
+  /** Access pattern: every named staff member of a store (`STAFFPIN` does not start with `STAFF#`). */
+  storeStaff: (storeId: string): KeyPrefix => ({ pk: `STORE#${storeId}`, prefix: STAFF }),
+
+  /**
+   * Failures of one throttled bucket (an account, a client address, a store's PIN, a device). The bucket is
+   * hashed: e-mails typed by strangers and client addresses are never stored. One item per bucket, so a
+   * busy bucket is one hot key at most (a few writes per sign-in attempt).
+   */
+  throttle: (bucket: string) => ({
+    pk: `THROTTLE#${createHash("sha256").update(bucket).digest("base64url")}`,
+    sk: "THROTTLE",
+  }),
 
   /** One-time pairing code; deleted (conditionally) when used; TTL removes stale ones. */
   pairing: (code: string) => ({ pk: `PAIRING#${code}`, sk: "PAIRING" }),

@@ -7,6 +7,8 @@ export type GiftRecord = Omit<Gift, "date"> & { date?: string; stockItem?: strin
 export interface HandOver {
   handedAt: string;
   handedBy: string;
+  /** The named staff member signed in, when there is one. */
+  handedByStaff?: { staffId: string; name: string };
   /** the local day the hand-over counts on */
   date: string;
 }

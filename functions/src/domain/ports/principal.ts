@@ -9,4 +9,8 @@ export interface Principal {
   storeId?: string;
   /** Set for managers: the stores they reach. */
   stores?: string[];
+  /** Users: the user's version; staff: the store PIN's version. A token of an older version is refused. */
+  sv?: number;
+  /** Set for a named staff member's token. */
+  staffId?: string;
 }

@@ -4,13 +4,17 @@
  */
 import type { LoginResponse, PairingCodeResponse } from "@sonrisa/shared/schemas/auth";
 import { type AllResults, CommentsPage, type StoreResults } from "@sonrisa/shared/schemas/results";
+import type { StaffList, StaffMember } from "@sonrisa/shared/schemas/staff";
 import type { Store } from "@sonrisa/shared/schemas/store";
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
+import type { CreateUserRequest, UpdateUserRequest, User } from "@sonrisa/shared/schemas/users";
 import { ApiError, apiFetch } from "../../common/http.ts";
 import type { DateRange } from "./range.ts";
 
 export type { Comment, CommentsPage } from "@sonrisa/shared/schemas/results";
+export type { StaffList, StaffMember } from "@sonrisa/shared/schemas/staff";
 export type { Store } from "@sonrisa/shared/schemas/store";
+export type { User } from "@sonrisa/shared/schemas/users";
 
 export { ApiError };
 
@@ -49,6 +53,16 @@ export function dashboardApi(token: string, onAuthLost: () => void) {
     }
   };
   const get = async <T>(path: string, signal?: AbortSignal): Promise<T> => (await authed("GET", path, signal)).json();
+  /** A call with a JSON body; the answer's JSON (undefined for 204). */
+  const write = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    try {
+      const res = await send(method, path, token, body);
+      return res.status === 204 ? (undefined as T) : res.json();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) onAuthLost();
+      throw err;
+    }
+  };
   const rangeQuery = (range: DateRange, misuse: boolean) => ({
     from: range.from,
     to: range.to,
@@ -73,6 +87,20 @@ export function dashboardApi(token: string, onAuthLost: () => void) {
       get<{ rules: SurpriseRule[] }>("/v1/surprise-rules", signal).then((r) => r.rules),
     createPairingCode: async (storeId: string): Promise<PairingCodeResponse> =>
       (await authed("POST", `${store(storeId)}/pairing-codes`)).json(),
+    users: (signal?: AbortSignal) => get<{ users: User[] }>("/v1/users", signal).then((r) => r.users),
+    createUser: (body: CreateUserRequest) => write<{ user: User }>("POST", "/v1/users", body).then((r) => r.user),
+    updateUser: (userId: string, body: UpdateUserRequest) =>
+      write<{ user: User }>("PUT", `/v1/users/${encodeURIComponent(userId)}`, body).then((r) => r.user),
+    /** Answers a new session: the change ends the old one. */
+    changePassword: (currentPassword: string, newPassword: string) =>
+      write<LoginResponse>("POST", "/v1/auth/password", { currentPassword, newPassword }),
+    staff: (storeId: string, signal?: AbortSignal) => get<StaffList>(`${store(storeId)}/staff`, signal),
+    setStaffPin: (storeId: string, pin: string, minDigits: number) =>
+      write<StaffList>("PUT", `${store(storeId)}/staff-pin`, { pin, minDigits }),
+    addStaffMember: (storeId: string, name: string, pin: string) =>
+      write<{ member: StaffMember }>("POST", `${store(storeId)}/staff`, { name, pin }).then((r) => r.member),
+    removeStaffMember: (storeId: string, staffId: string) =>
+      write<undefined>("DELETE", `${store(storeId)}/staff/${encodeURIComponent(staffId)}`),
     /** The CSV as a blob and the file name the server suggests. */
     exportCsv: async (range: DateRange, storeId?: string, personal = false) => {
       const path = `/v1/export/responses.csv${query({ ...range, storeId, personal: personal ? "true" : undefined })}`;

@@ -6,4 +6,7 @@ export const paths = {
   store: (storeId: string) => `${BASE}/stores/${encodeURIComponent(storeId)}`,
   rules: `${BASE}/rules`,
   kiosks: `${BASE}/kiosks`,
+  people: `${BASE}/people`,
+  staffPins: `${BASE}/staff`,
+  account: `${BASE}/account`,
 } as const;

@@ -11,4 +11,6 @@ export interface PageProps {
   /** The period of the filters, and whether repeated taps count. */
   range: DateRange;
   misuse: boolean;
+  /** Replaces the session with a new one (a password change ends the old token). */
+  renewSession?: (session: Session) => void;
 }

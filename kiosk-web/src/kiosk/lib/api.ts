@@ -25,6 +25,7 @@ export function submitResponses(deviceToken: string, responses: ResponseItem[]):
   return call("POST", "/v1/responses", { responses }, deviceToken);
 }
 
-export function staffLogin(storeId: string, pin: string): Promise<StaffLoginResponse> {
-  return call("POST", "/v1/auth/staff", { storeId, pin });
+/** With the device token, the server counts this kiosk's wrong PINs per device, apart from strangers'. */
+export function staffLogin(storeId: string, pin: string, deviceToken?: string): Promise<StaffLoginResponse> {
+  return call("POST", "/v1/auth/staff", { storeId, pin }, deviceToken);
 }

@@ -24,7 +24,10 @@ export async function checkStaffPin(storeId: string, pin: string): Promise<PinVe
 
 async function askServerOrCache(storeId: string, pin: string): Promise<PinVerdict> {
   try {
-    await staffLogin(storeId, pin);
+    // The device token makes the server count this kiosk's wrong PINs per device, so a stranger's guesses
+    // elsewhere never lock the staff corner.
+    const device = await kvGet("device");
+    await staffLogin(storeId, pin, device?.storeId === storeId ? device.deviceToken : undefined);
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
     if (err.status === 429) return "locked";

@@ -10,6 +10,8 @@ export interface Session {
   expiresAt: string;
   /** Who is at the counter, recorded with each hand-over. */
   staffName?: string;
+  /** Set when a named staff member signed in with their own PIN: the server knows who it is. */
+  staffId?: string;
 }
 
 const SESSION_KEY = "sonrisa.staff.session";

@@ -42,9 +42,14 @@ export function TopBar({ session, sections, onSignOut }: Props) {
         </nav>
         <div class={styles.user}>
           <span class={styles.who}>
-            <span class={styles.email}>{session.email}</span>
+            <a class={styles.email} href={hrefTo(paths.account)} aria-label={t.account.link(session.email)}>
+              {session.email}
+            </a>
             <span class={styles.role}>{t.roles[session.role]}</span>
           </span>
+          <a class={styles.account} href={hrefTo(paths.account)} aria-label={t.account.link(session.email)}>
+            {t.account.short}
+          </a>
           <LangSwitch lang={lang} label={t.langSwitch} onChange={setLang} compact />
           <button type="button" class={styles.signOut} onClick={onSignOut}>
             {t.signOut}

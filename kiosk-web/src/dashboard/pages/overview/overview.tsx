@@ -26,7 +26,9 @@ export function Overview({ api, range, misuse, session }: PageProps) {
     <>
       <div class={styles.head}>
         <h1>{t.overview.title}</h1>
-        <ExportButton api={api} range={range} label={t.overview.export} isAdmin={isAdmin} />
+        {session.role !== "manager" && (
+          <ExportButton api={api} range={range} label={t.overview.export} isAdmin={isAdmin} />
+        )}
       </div>
       <Panel id="ranking" title={t.overview.tableLabel}>
         {results && resource.state !== "error" ? (

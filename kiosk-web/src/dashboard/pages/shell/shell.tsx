@@ -15,10 +15,13 @@ import { paths } from "../../lib/paths.ts";
 import { latestToday, rangeOf } from "../../lib/range.ts";
 import type { Session } from "../../lib/session.ts";
 import { useResource } from "../../lib/use-resource.ts";
+import { Account } from "../account/account.tsx";
 import { Kiosks } from "../kiosks/kiosks.tsx";
 import { Overview } from "../overview/overview.tsx";
 import type { PageProps } from "../page-props.ts";
+import { People } from "../people/people.tsx";
 import { Rules } from "../rules/rules.tsx";
+import { StaffPins } from "../staff-pins/staff-pins.tsx";
 import { StorePage } from "../store/store.tsx";
 import styles from "./shell.module.css";
 
@@ -26,27 +29,40 @@ interface Props {
   session: Session;
   onSignOut: () => void;
   onAuthLost: () => void;
+  /** A new session for the same user (after a password change). */
+  onRenewed?: (session: Session) => void;
 }
 
-export function Shell({ session, onSignOut, onAuthLost }: Props) {
+export function Shell({ session, onSignOut, onAuthLost, onRenewed }: Props) {
   const { t } = useI18n();
   const api = useMemo(() => dashboardApi(session.token, onAuthLost), [session.token, onAuthLost]);
   const { path } = useLocation();
   const { filters } = useFilters();
   const { resource: stores, retry } = useResource((signal) => api.stores(signal), [api]);
   const isAdmin = session.role === "admin";
+  const isManager = session.role === "manager";
+  const runsStores = isAdmin || isManager;
 
   const list = stores.data ?? [];
   const today = latestToday(list.map((s) => s.timeZone));
-  const page: PageProps = { api, session, stores: list, range: rangeOf(filters.choice, today), misuse: filters.misuse };
+  const page: PageProps = {
+    api,
+    session,
+    stores: list,
+    range: rangeOf(filters.choice, today),
+    misuse: filters.misuse,
+    renewSession: onRenewed,
+  };
   const storeInPath = /^\/dashboard\/stores\/([^/]+)/.exec(path)?.[1];
   const store = storeInPath ? decodeURIComponent(storeInPath) : list[0]?.storeId;
 
   const sections: Section[] = [
     { label: t.nav.overview, href: paths.overview, current: path === paths.overview },
     ...(store ? [{ label: t.nav.store, href: paths.store(store), current: Boolean(storeInPath) }] : []),
-    { label: t.nav.rules, href: paths.rules, current: path === paths.rules },
-    ...(isAdmin ? [{ label: t.nav.kiosks, href: paths.kiosks, current: path === paths.kiosks }] : []),
+    ...(isManager ? [] : [{ label: t.nav.rules, href: paths.rules, current: path === paths.rules }]),
+    ...(runsStores ? [{ label: t.nav.kiosks, href: paths.kiosks, current: path === paths.kiosks }] : []),
+    ...(runsStores ? [{ label: t.nav.staffPins, href: paths.staffPins, current: path === paths.staffPins }] : []),
+    ...(isAdmin ? [{ label: t.nav.people, href: paths.people, current: path === paths.people }] : []),
   ];
   const withFilters = path === paths.overview || Boolean(storeInPath);
 
@@ -61,8 +77,11 @@ export function Shell({ session, onSignOut, onAuthLost }: Props) {
           <Router onRouteChange={() => scrollTo({ top: 0 })}>
             <Route path={paths.overview} component={Overview} {...page} />
             <Route path="/dashboard/stores/:storeId" component={StorePage} {...page} />
-            <Route path={paths.rules} component={Rules} {...page} />
-            <Route path={paths.kiosks} component={isAdmin ? Kiosks : Overview} {...page} />
+            <Route path={paths.rules} component={isManager ? Overview : Rules} {...page} />
+            <Route path={paths.kiosks} component={runsStores ? Kiosks : Overview} {...page} />
+            <Route path={paths.staffPins} component={runsStores ? StaffPins : Overview} {...page} />
+            <Route path={paths.people} component={isAdmin ? People : Overview} {...page} />
+            <Route path={paths.account} component={Account} {...page} />
             <Route default component={Overview} {...page} />
           </Router>
         )}

@@ -7,12 +7,13 @@ import type { Session } from "../../lib/session.ts";
 import type { Messages } from "../../messages.ts";
 import styles from "./sign-in.module.css";
 
-type Failure = keyof Pick<Messages["signIn"], "wrong" | "invalid" | "offline" | "other">;
+type Failure = keyof Pick<Messages["signIn"], "wrong" | "invalid" | "offline" | "locked" | "other">;
 
 function failureOf(err: unknown): Failure {
   if (!(err instanceof ApiError)) return "other";
   if (err.status === 0) return "offline";
   if (err.status === 401) return "wrong";
+  if (err.status === 429) return "locked";
   return err.status === 400 ? "invalid" : "other";
 }
 

@@ -46,7 +46,9 @@ export function StorePage({ api, range, misuse, stores, session, storeId }: Page
           <h1>{store?.name ?? storeId}</h1>
           {store && <p class={styles.zone}>{t.store.zone(store.timeZone)}</p>}
         </div>
-        <ExportButton api={api} range={range} storeId={storeId} label={t.store.export} isAdmin={isAdmin} />
+        {session.role !== "manager" && (
+          <ExportButton api={api} range={range} storeId={storeId} label={t.store.export} isAdmin={isAdmin} />
+        )}
       </div>
       {!results || resource.state === "error" ? (
         <Status resource={resource} onRetry={retry} />

@@ -8,10 +8,12 @@ import styles from "./console.module.css";
 interface Props {
   storeId: string;
   storeName?: string;
+  /** Who is signed in, when known. */
+  staffName?: string;
   onSignOut: () => void;
 }
 
-export function ConsoleHeader({ storeId, storeName, onSignOut }: Props) {
+export function ConsoleHeader({ storeId, storeName, staffName, onSignOut }: Props) {
   const { t, lang, setLang } = useI18n();
   return (
     <header class={styles.header}>
@@ -22,6 +24,11 @@ export function ConsoleHeader({ storeId, storeName, onSignOut }: Props) {
             {t.product} · {t.area}
           </span>
           <span class={styles.store}>{storeName ?? t.signedInAs(storeId)}</span>
+          {staffName && (
+            <span class={styles.person} data-testid="signed-in-person">
+              {t.signedInPerson(staffName)}
+            </span>
+          )}
         </span>
       </div>
       <div class={styles.tools}>

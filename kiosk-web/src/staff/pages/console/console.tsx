@@ -46,7 +46,12 @@ export function Console({ session, onSignOut, onAuthLost }: Props) {
 
   return (
     <div class={styles.page}>
-      <ConsoleHeader storeId={session.storeId} storeName={data.today?.name} onSignOut={onSignOut} />
+      <ConsoleHeader
+        storeId={session.storeId}
+        storeName={data.today?.name}
+        staffName={session.staffName}
+        onSignOut={onSignOut}
+      />
       <main class={styles.main} aria-busy={data.pending ? undefined : "true"}>
         <h1 class="sr-only">{data.today?.name ?? session.storeId}</h1>
         {data.stale && <p class={styles.stale}>{t.stale}</p>}

@@ -39,7 +39,9 @@ export function SignIn({ ended, onSignedIn }: Props) {
     try {
       const res = await signInStaff(parsed.data.storeId, parsed.data.pin);
       const session: Session = { token: res.token, storeId: res.storeId, expiresAt: res.expiresAt };
-      if (name.trim()) session.staffName = name.trim();
+      // A named member's own PIN says who it is; otherwise the name typed here, if any.
+      if (res.staffId && res.staffName) Object.assign(session, { staffId: res.staffId, staffName: res.staffName });
+      else if (name.trim()) session.staffName = name.trim();
       onSignedIn(session);
     } catch (err) {
       setPin("");
