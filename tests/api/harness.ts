@@ -11,6 +11,8 @@ import { createApiServer, listen } from "../../functions/src/local/api-server.ts
 import { ensureTable, localDynamoClient } from "../../functions/src/local/ensure-table.ts";
 import { makeLog } from "../../functions/src/local/log.ts";
 import { type Mailbox, startMailCatcher } from "../../functions/src/local/mail-catcher.ts";
+import { type SmsBox, startSmsCatcher } from "../../functions/src/local/sms-catcher.ts";
+import { type StreamPoller, startStreamPoller } from "../../functions/src/local/stream-poller.ts";
 
 export interface RequestOptions {
   token?: string;
@@ -40,6 +42,10 @@ export interface TestApi {
   dynamoEndpoint: string;
   /** Mail the functions sent during this file. */
   mailbox: Mailbox;
+  /** Text messages the functions sent during this file. */
+  smsBox: SmsBox;
+  /** With `streams: true`: the poller of the file's table stream, running the stream consumers. */
+  streams?: StreamPoller;
   request<T = AnyJson>(method: string, path: string, opts?: RequestOptions): Promise<ApiResponse<T>>;
   /** An admin or marketing token; throws unless the login succeeds. */
   login(email: string, password: string): Promise<string>;
@@ -56,13 +62,17 @@ interface ProcessEnv {
   tableName: string;
   dynamoEndpoint: string;
   mailbox: Mailbox;
+  smsBox: SmsBox;
 }
 let processEnv: Promise<ProcessEnv> | undefined;
 
-/** Starts the API on a free port. `seed` (default true) seeds the demo organisation; `staticDir` serves files. */
-export async function startApi(opts: { seed?: boolean; staticDir?: string } = {}): Promise<TestApi> {
+/**
+ * Starts the API on a free port. `seed` (default true) seeds the demo organisation; `staticDir` serves files;
+ * `streams` runs the table's stream consumers as the local stack does (contacts, follow-ups, alerts).
+ */
+export async function startApi(opts: { seed?: boolean; staticDir?: string; streams?: boolean } = {}): Promise<TestApi> {
   processEnv ??= prepareProcess();
-  const { tableName, dynamoEndpoint, mailbox } = await processEnv;
+  const { tableName, dynamoEndpoint, mailbox, smsBox } = await processEnv;
   if (opts.seed ?? true) await seedDemo(tableName, dynamoEndpoint);
   const server = createApiServer({
     staticDir: opts.staticDir ?? fileURLToPath(new URL("./no-static-dir", import.meta.url)),
@@ -70,6 +80,14 @@ export async function startApi(opts: { seed?: boolean; staticDir?: string } = {}
   });
   const http = await listen(server, 0);
   process.env.PUBLIC_URL ??= http.url;
+  const streams = opts.streams
+    ? await startStreamPoller({
+        endpoint: dynamoEndpoint,
+        tableName,
+        log: makeLog({ quiet: !process.env.DEBUG }),
+        idleMs: 100,
+      })
+    : undefined;
 
   const request = async <T = AnyJson>(
     method: string,
@@ -84,7 +102,7 @@ export async function startApi(opts: { seed?: boolean; staticDir?: string } = {}
       body = JSON.stringify(o.body);
       headers["content-type"] ??= "application/json";
     }
-    const res = await fetch(`${http.url}${path}`, { method, headers, body });
+    const res = await fetch(`${http.url}${path}`, { method, headers, body, redirect: "manual" });
     const text = await res.text();
     let json: T = undefined as T;
     try {
@@ -106,6 +124,8 @@ export async function startApi(opts: { seed?: boolean; staticDir?: string } = {}
     tableName,
     dynamoEndpoint,
     mailbox,
+    smsBox,
+    ...(streams ? { streams } : {}),
     request,
     login,
     staffLogin: (storeId, pin) => tokenFrom("/v1/auth/staff", { storeId, pin }, "token"),
@@ -115,7 +135,10 @@ export async function startApi(opts: { seed?: boolean; staticDir?: string } = {}
       if (created.status !== 201) throw new Error(`pairing code: ${created.status} ${created.text}`);
       return tokenFrom("/v1/devices/pair", { code: created.json.code }, "deviceToken");
     },
-    stop: http.close,
+    async stop() {
+      await streams?.stop();
+      await http.close();
+    },
   };
 }
 
@@ -126,6 +149,7 @@ async function prepareProcess(): Promise<ProcessEnv> {
   const client = localDynamoClient(dynamoEndpoint);
   await ensureTable(client, tableName).finally(() => client.destroy());
   const mail = await startMailCatcher({ log: makeLog({ quiet: true }) });
+  const sms = await startSmsCatcher({ log: makeLog({ quiet: true }) });
   Object.assign(process.env, {
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     TABLE_NAME: tableName,
@@ -136,10 +160,11 @@ async function prepareProcess(): Promise<ProcessEnv> {
     SONRISA_MODE: "local",
     AUTH_KEY: randomBytes(32).toString("base64"),
     SMTP_URL: mail.smtpUrl,
+    SMS_URL: sms.url,
     MAIL_FROM: "Sonrisa <no-reply@sonrisa.local>",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "ERROR",
   });
-  return { tableName, dynamoEndpoint, mailbox: mail.mailbox };
+  return { tableName, dynamoEndpoint, mailbox: mail.mailbox, smsBox: sms.box };
 }
 
 const seedFile = fileURLToPath(new URL("../../functions/src/local/seed-demo.ts", import.meta.url));

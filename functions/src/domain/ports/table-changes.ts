@@ -1,0 +1,19 @@
+/** Reads a record of the table's stream as the change it stands for; the stream's format stays in the adapter. */
+
+export type TableChange =
+  | { kind: "answer"; answerId: string }
+  | {
+      kind: "stock";
+      storeId: string;
+      item: string;
+      name: string;
+      available: number;
+      lowAt: number;
+      /** what was available before the change */
+      availableBefore: number;
+    };
+
+export interface TableChanges {
+  /** The change, or undefined for a record no use case reacts to. */
+  read(record: unknown): TableChange | undefined;
+}
