@@ -38,20 +38,19 @@ export function makeAnswerRecords(table: Table): AnswerRecords {
       return pages.flat().map((i) => withoutKeys<AnswerRecord>(i));
     },
     async scrub(answerId, at) {
-      await table.doc
-        .send(
-          new UpdateCommand({
-            TableName: table.name,
-            Key: keys.response(answerId),
-            UpdateExpression: "SET erasedAt = :at REMOVE optIn.email, optIn.phone, optIn.social, #member.phone",
-            ConditionExpression: "attribute_exists(optIn)",
-            ExpressionAttributeNames: { "#member": "member" },
-            ExpressionAttributeValues: { ":at": at },
-          }),
-        )
-        .catch(async (error: Error) => {
-          if (error.name !== "ConditionalCheckFailedException") throw error;
-        });
+      const item = await raw(answerId);
+      if (!item?.optIn) return;
+      // A path under a missing map is invalid in an update: the member's phone only when there is one.
+      const memberPhone = Boolean((item.member as { phone?: string } | undefined)?.phone);
+      await table.doc.send(
+        new UpdateCommand({
+          TableName: table.name,
+          Key: keys.response(answerId),
+          UpdateExpression: `SET erasedAt = :at REMOVE optIn.email, optIn.phone, optIn.social${memberPhone ? ", #member.phone" : ""}`,
+          ...(memberPhone ? { ExpressionAttributeNames: { "#member": "member" } } : {}),
+          ExpressionAttributeValues: { ":at": at },
+        }),
+      );
     },
   };
 }
