@@ -6,4 +6,7 @@ export const paths = {
   store: (storeId: string) => `${BASE}/stores/${encodeURIComponent(storeId)}`,
   rules: `${BASE}/rules`,
   kiosks: `${BASE}/kiosks`,
+  contacts: `${BASE}/contacts`,
+  followUps: `${BASE}/follow-ups`,
+  alerts: `${BASE}/alerts`,
 } as const;

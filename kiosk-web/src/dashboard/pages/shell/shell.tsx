@@ -15,6 +15,9 @@ import { paths } from "../../lib/paths.ts";
 import { latestToday, rangeOf } from "../../lib/range.ts";
 import type { Session } from "../../lib/session.ts";
 import { useResource } from "../../lib/use-resource.ts";
+import { Alerts } from "../alerts/alerts.tsx";
+import { Contacts } from "../contacts/contacts.tsx";
+import { FollowUps } from "../follow-ups/follow-ups.tsx";
 import { Kiosks } from "../kiosks/kiosks.tsx";
 import { Overview } from "../overview/overview.tsx";
 import type { PageProps } from "../page-props.ts";
@@ -47,8 +50,11 @@ export function Shell({ session, onSignOut, onAuthLost }: Props) {
     ...(store ? [{ label: t.nav.store, href: paths.store(store), current: Boolean(storeInPath) }] : []),
     { label: t.nav.rules, href: paths.rules, current: path === paths.rules },
     ...(isAdmin ? [{ label: t.nav.kiosks, href: paths.kiosks, current: path === paths.kiosks }] : []),
+    { label: t.nav.contacts, href: paths.contacts, current: path === paths.contacts },
+    { label: t.nav.followUps, href: paths.followUps, current: path === paths.followUps },
+    { label: t.nav.alerts, href: paths.alerts, current: path === paths.alerts },
   ];
-  const withFilters = path === paths.overview || Boolean(storeInPath);
+  const withFilters = path === paths.overview || Boolean(storeInPath) || path === paths.followUps;
 
   return (
     <div class={styles.shell}>
@@ -63,6 +69,9 @@ export function Shell({ session, onSignOut, onAuthLost }: Props) {
             <Route path="/dashboard/stores/:storeId" component={StorePage} {...page} />
             <Route path={paths.rules} component={Rules} {...page} />
             <Route path={paths.kiosks} component={isAdmin ? Kiosks : Overview} {...page} />
+            <Route path={paths.contacts} component={Contacts} {...page} />
+            <Route path={paths.followUps} component={FollowUps} {...page} />
+            <Route path={paths.alerts} component={Alerts} {...page} />
             <Route default component={Overview} {...page} />
           </Router>
         )}
