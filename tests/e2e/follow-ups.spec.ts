@@ -194,7 +194,14 @@ test("the contacts, follow-ups and alerts pages, in Spanish and English, on a la
 
       await page.goto("/dashboard/follow-ups");
       await expect(page.getByRole("heading", { name: lang === "es" ? "Reglas" : "Rules", exact: true })).toBeVisible();
-      await page.screenshot({ path: `${SHOTS}/follow-ups-${lang}-${width}.png`, fullPage: true });
+      await page.screenshot({ path: `${SHOTS}/follow-ups-${lang}-${width}.png` });
+      await page
+        .getByRole("listitem")
+        .filter({ has: page.getByRole("heading", { level: 2 }) })
+        .first()
+        .screenshot({
+          path: `${SHOTS}/follow-ups-rule-${lang}-${width}.png`,
+        });
 
       await page.goto("/dashboard/alerts");
       await expect(page.getByRole("heading", { name: /Madrid Centro/ }).first()).toBeVisible();

@@ -103,7 +103,7 @@ function AlertCard({
           {alert.kind === "negative-spike" ? a.spike : a.lowStock} · {store?.name ?? alert.storeId}
         </h2>
         <span class={`${ui.badge} ${alert.status === "open" ? ui.warn : ui.ok}`}>
-          {alert.status === "open" ? a.open : a.done}
+          {alert.status === "open" ? a.pending : a.done}
         </span>
       </div>
       <div class={styles.facts}>
@@ -131,7 +131,9 @@ function AlertCard({
           </ul>
         </div>
       )}
-      <span class={ui.muted}>{a.email(alert.emailStatus ?? "—", alert.recipients)}</span>
+      <span class={ui.muted}>
+        {a.email(a.emailStatus[alert.emailStatus ?? ""] ?? alert.emailStatus ?? "—", alert.recipients)}
+      </span>
       {alert.status === "acknowledged" ? (
         <p>
           {a.acknowledged(

@@ -49,7 +49,12 @@ function Detail({ detail, stores }: { detail: ContactDetail; stores: Store[] }) 
       <h3>{c.ledger}</h3>
       <ol class={ui.list}>
         {detail.ledger.map((record) => (
-          <Record key={record.recordId} record={record} storeName={storeName} />
+          <Record
+            key={record.recordId}
+            record={record}
+            storeName={storeName}
+            zone={zone(record.type === "grant" ? record.storeId : (contact.stores[0] ?? ""))}
+          />
         ))}
       </ol>
       <h3>{c.answers}</h3>
@@ -83,16 +88,25 @@ function Detail({ detail, stores }: { detail: ContactDetail; stores: Store[] }) 
   );
 }
 
-function Record({ record, storeName }: { record: ConsentRecord; storeName: (id: string) => string }) {
+/** A ledger record, its time on the wall clock of its store (a withdrawal: of the contact's first store). */
+function Record({
+  record,
+  storeName,
+  zone,
+}: {
+  record: ConsentRecord;
+  storeName: (id: string) => string;
+  zone: string;
+}) {
   const { t, f } = useI18n();
   const c = t.contacts;
-  const when = f.dateTime(record.at, "UTC");
+  const when = f.dateTime(record.at, zone);
   const channels = record.channels.map((ch) => c.channels[ch] ?? ch).join(", ");
   if (record.type === "withdrawal") {
     return (
       <li class={`${styles.record} ${styles.out}`}>
         <strong>
-          {c.withdrawal} · {when} UTC
+          {c.withdrawal} · {when}
         </strong>
         <span>{c.sources[record.source] ?? record.source}</span>
       </li>
@@ -101,7 +115,7 @@ function Record({ record, storeName }: { record: ConsentRecord; storeName: (id: 
   return (
     <li class={styles.record}>
       <strong>
-        {c.grant} · {when} UTC · {channels}
+        {c.grant} · {when} · {channels}
       </strong>
       <span>{c.grantText(storeName(record.storeId), record.version, record.lang)}</span>
       {record.textSha256 && (
