@@ -67,9 +67,13 @@ async function sendOne(deps: DispatchDeps, message: MessageRecord): Promise<keyo
 
 function send(deps: DispatchDeps, m: MessageRecord): Promise<SendResult> {
   if (m.channel === "sms") return deps.sms.send({ to: m.to[0] ?? "", text: m.text, reference: m.messageId });
-  const headers: Record<string, string> = m.unsubscribeUrl
-    ? { "List-Unsubscribe": `<${m.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
-    : {};
+  // The message id (answer and rule, no personal data) traces a mail back to its message.
+  const headers: Record<string, string> = {
+    "X-Sonrisa-Message": m.messageId,
+    ...(m.unsubscribeUrl
+      ? { "List-Unsubscribe": `<${m.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
+      : {}),
+  };
   return deps.mailer.send({
     to: m.to,
     subject: m.subject ?? "",

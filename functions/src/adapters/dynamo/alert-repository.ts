@@ -11,7 +11,7 @@ import { withoutKeys } from "./item-codec.ts";
 import { keys } from "./keys.ts";
 import { putMessage } from "./message-items.ts";
 import { queryAll } from "./query-all.ts";
-import { type TxItem, transactOnce } from "./transact.ts";
+import { type TxItem, transact } from "./transact.ts";
 
 export function makeAlertRepository(table: Table): AlertRepository {
   const alertPut = (alert: Alert): TxItem => ({
@@ -44,7 +44,7 @@ export function makeAlertRepository(table: Table): AlertRepository {
     },
     async raiseSpike(alert, windowStart, email) {
       const windowEnd = alert.window?.to ?? alert.at;
-      const outcome = await transactOnce(table, [
+      const failed = await transact(table, [
         {
           Update: {
             TableName: table.name,
@@ -63,10 +63,10 @@ export function makeAlertRepository(table: Table): AlertRepository {
         alertPut(alert),
         ...emailPut(email),
       ]);
-      return outcome.committed;
+      return failed === -1;
     },
     async raiseOnce(alert, email) {
-      return (await transactOnce(table, [alertPut(alert), ...emailPut(email)])).committed;
+      return (await transact(table, [alertPut(alert), ...emailPut(email)])) === -1;
     },
     async list(storeId, months) {
       const reads = months.map((month) =>

@@ -215,13 +215,20 @@ export const keys = {
     from: fromUtc,
     to: `${toUtc}${END}`,
   }),
-  /** A rule's message counters on a UTC day (made, held out, sent, clicked…), added in each change's transaction. */
-  followUpDay: (ruleId: string, date: string) => ({ pk: `FOLLOWUPSTATS#${ruleId}`, sk: `${DAY}${date}` }),
-  /** Access pattern: a rule's counters over UTC dates. */
+  /**
+   * A rule's message counters on a UTC day (made, held out, sent, clicked…), added in each change's
+   * transaction; split over MESSAGE_SHARDS items by the message's hash, so concurrent senders of one rule
+   * rarely meet on one item (a transaction conflict costs a retry).
+   */
+  followUpDay: (ruleId: string, date: string, messageId: string) => ({
+    pk: `FOLLOWUPSTATS#${ruleId}`,
+    sk: `${DAY}${date}#${messageShard(messageId)}`,
+  }),
+  /** Access pattern: a rule's counters (every shard) over UTC dates. */
   followUpDays: (ruleId: string, from: string, to: string): KeySpan => ({
     pk: `FOLLOWUPSTATS#${ruleId}`,
     from: `${DAY}${from}`,
-    to: `${DAY}${to}`,
+    to: `${DAY}${to}#${END}`,
   }),
   /** Organisation-wide follow-up rules (one small item). */
   followUpRules: () => ({ pk: "ORG", sk: "FOLLOWUP_RULES" }),

@@ -33,18 +33,19 @@ export function putMessage(table: Table, m: MessageRecord): TxItem {
   return { Put: { TableName: table.name, Item: messageItem(m), ConditionExpression: "attribute_not_exists(pk)" } };
 }
 
-/** Adds to a follow-up rule's counters of the UTC day of `at`. */
+/** Adds to a follow-up rule's counters of the UTC day of `at` (on the message's shard of them). */
 export function countOn(
   table: Table,
-  ruleId: string,
+  m: { ruleId?: string; messageId: string },
   at: string,
   counters: Partial<Record<CounterName, number>>,
 ): TxItem {
+  const ruleId = m.ruleId ?? "";
   const names = Object.keys(counters);
   return {
     Update: {
       TableName: table.name,
-      Key: keys.followUpDay(ruleId, at.slice(0, 10)),
+      Key: keys.followUpDay(ruleId, at.slice(0, 10), m.messageId),
       UpdateExpression: `SET entity = :entity, ruleId = :rule ADD ${names.map((_n, i) => `#c${i} :c${i}`).join(", ")}`,
       ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#c${i}`, n])),
       ExpressionAttributeValues: {

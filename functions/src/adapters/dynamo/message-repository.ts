@@ -10,7 +10,7 @@ import { withoutKeys } from "./item-codec.ts";
 import { keys, MESSAGE_SHARDS } from "./keys.ts";
 import { countOn, createdCounters, putMessage } from "./message-items.ts";
 import { queryAll, queryPage } from "./query-all.ts";
-import { type TxItem, transactOnce } from "./transact.ts";
+import { type TxItem, transact } from "./transact.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -22,7 +22,7 @@ export function makeMessageRepository(table: Table): MessageRepository {
     return out.Item ? withoutKeys<MessageRecord>(out.Item) : undefined;
   };
   const counted = (m: MessageRecord, at: string, counters: Parameters<typeof countOn>[3]): TxItem[] =>
-    m.ruleId ? [countOn(table, m.ruleId, at, counters)] : [];
+    m.ruleId ? [countOn(table, m, at, counters)] : [];
 
   /** A pending message's move to a final status, with its counter; false when it was no longer pending. */
   async function closePending(
@@ -31,7 +31,8 @@ export function makeMessageRepository(table: Table): MessageRepository {
     reason: string,
     now: string,
   ) {
-    const outcome = await transactOnce(table, [
+    // Transactions retry while only a concurrent writer (on a counter) got in the way; -1 is committed.
+    const failed = await transact(table, [
       {
         Update: {
           TableName: table.name,
@@ -44,7 +45,7 @@ export function makeMessageRepository(table: Table): MessageRepository {
       },
       ...counted(m, now, { [status]: 1 }),
     ]);
-    return outcome.committed;
+    return failed === -1;
   }
 
   return {
@@ -62,7 +63,7 @@ export function makeMessageRepository(table: Table): MessageRepository {
           },
         });
       }
-      return (await transactOnce(table, items)).committed;
+      return (await transact(table, items)) === -1;
     },
     get,
     async due(now, limit) {
@@ -140,10 +141,13 @@ export function makeMessageRepository(table: Table): MessageRepository {
           },
         });
       }
-      const outcome = await transactOnce(table, items);
-      if (outcome.committed) return "claimed";
-      const failed = outcome.failed[0];
-      if (failed === undefined || failed === 0) return "taken"; // another sender, or it is no longer pending
+      // Three conflicts in a row (a busy contact): leave it pending for the next run.
+      const failed = await transact(table, items, 3).catch((error: Error) => {
+        if (/met conflicts/.test(error.message)) return 0;
+        throw error;
+      });
+      if (failed === -1) return "claimed";
+      if (failed === 0) return "taken"; // another sender, or it is no longer pending
       if (follow && failed === 1) {
         const contact = (
           await table.doc.send(
@@ -210,7 +214,7 @@ export function makeMessageRepository(table: Table): MessageRepository {
       ];
       if (m.alertId)
         items.push(alertEmailStatus(table, m.alertId, outcome.status === "pending" ? "retrying" : outcome.status));
-      return (await transactOnce(table, items)).committed;
+      return (await transact(table, items, 25)) === -1;
     },
     close: closePending,
     async markUnknown(m, now) {
@@ -234,10 +238,10 @@ export function makeMessageRepository(table: Table): MessageRepository {
         ...counted(m, now, { unknown: 1 }),
       ];
       if (m.alertId) items.push(alertEmailStatus(table, m.alertId, "unknown"));
-      return (await transactOnce(table, items)).committed;
+      return (await transact(table, items)) === -1;
     },
     async click(m, now) {
-      const first = await transactOnce(table, [
+      const first = await transact(table, [
         {
           Update: {
             TableName: table.name,
@@ -249,8 +253,8 @@ export function makeMessageRepository(table: Table): MessageRepository {
         },
         ...counted(m, now, { clicks: 1, clicked: 1 }),
       ]);
-      if (first.committed) return;
-      await transactOnce(table, [
+      if (first === -1) return;
+      await transact(table, [
         {
           Update: {
             TableName: table.name,
