@@ -34,6 +34,8 @@ export async function handleTableChange(deps: StreamDeps, record: unknown): Prom
   const change = deps.changes.read(record);
   if (!change) return;
   if (change.kind === "stock") return checkLowStock(deps, change);
+  // Most answers neither opt in nor score low: nothing to read for them.
+  if (!change.optIn && (change.misuse || change.score > 2)) return;
   // Read as stored now, not as the record says: an erased answer must not bring its contact back.
   const answer = await deps.answers.get(change.answerId);
   if (!answer) return;

@@ -15,7 +15,10 @@ export const tableChanges: TableChanges = {
     const entity = text(image, "entity");
     if (record.eventName === "INSERT" && entity === "Response") {
       const answerId = text(image, "id");
-      return answerId ? { kind: "answer", answerId } : undefined;
+      if (!answerId) return undefined;
+      // An image without `score` (never written so) counts as low, so the answer is read and judged.
+      const score = image?.score?.N ? Number(image.score.N) : 0;
+      return { kind: "answer", answerId, score, optIn: Boolean(image?.optIn?.M), misuse: Boolean(image?.misuse?.S) };
     }
     if (record.eventName === "MODIFY" && entity === "Stock") {
       const at = keys.storeOfStockKey(text(image, "pk") ?? "", text(image, "sk") ?? "");

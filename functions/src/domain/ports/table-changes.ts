@@ -1,7 +1,8 @@
 /** Reads a record of the table's stream as the change it stands for; the stream's format stays in the adapter. */
 
 export type TableChange =
-  | { kind: "answer"; answerId: string }
+  /** A new answer: its id, and what decides whether anything follows (an opt-in, a low score, misuse). */
+  | { kind: "answer"; answerId: string; score: number; optIn: boolean; misuse: boolean }
   | {
       kind: "stock";
       storeId: string;
