@@ -3,6 +3,7 @@
  * arrives at /mail within seconds, its tracked link leads to the rule's page, and one click unsubscribes.
  * Then the Contacts, Follow-ups and Alerts pages, screenshotted in both languages on a laptop and a phone.
  */
+import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { adminToken, pairKiosk, tapFace, watchConsole } from "./support/kiosk.ts";
 
@@ -160,6 +161,15 @@ async function seed(request: APIRequestContext) {
   expect(res.status()).toBe(200);
 }
 
+/** axe finds nothing serious or critical on the page as it is. */
+async function expectAccessible(page: Page, screen: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const bad = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(bad).toEqual([]);
+}
+
 async function signIn(page: Page) {
   await page.goto("/dashboard");
   await page.getByLabel("Correo electrónico").fill("admin@sonrisa.local");
@@ -191,6 +201,7 @@ test("the contacts, follow-ups and alerts pages, in Spanish and English, on a la
         page.getByText(lang === "es" ? "Registro de consentimiento" : "Consent record").first(),
       ).toBeVisible();
       await page.screenshot({ path: `${SHOTS}/contacts-${lang}-${width}.png`, fullPage: true });
+      if (lang === "es" && width === 1366) await expectAccessible(page, "contacts");
 
       await page.goto("/dashboard/follow-ups");
       await expect(page.getByRole("heading", { name: lang === "es" ? "Reglas" : "Rules", exact: true })).toBeVisible();
@@ -206,6 +217,7 @@ test("the contacts, follow-ups and alerts pages, in Spanish and English, on a la
       await page.goto("/dashboard/alerts");
       await expect(page.getByRole("heading", { name: /Madrid Centro/ }).first()).toBeVisible();
       await page.screenshot({ path: `${SHOTS}/alerts-${lang}-${width}.png`, fullPage: true });
+      if (lang === "es" && width === 1366) await expectAccessible(page, "alerts");
     }
   }
   console.expectNone();
