@@ -201,6 +201,13 @@ test("the contacts, follow-ups and alerts pages, in Spanish and English, on a la
         page.getByText(lang === "es" ? "Registro de consentimiento" : "Consent record").first(),
       ).toBeVisible();
       await page.screenshot({ path: `${SHOTS}/contacts-${lang}-${width}.png`, fullPage: true });
+      if (width === 390) {
+        await page.getByRole("button", { name: lang === "es" ? "Borrar a esta persona" : "Erase this person" }).click();
+        const dialog = page.getByRole("alertdialog");
+        await expect(dialog).toBeVisible();
+        await dialog.screenshot({ path: `${SHOTS}/contacts-erase-${lang}-${width}.png` });
+        await dialog.getByRole("button", { name: lang === "es" ? "Cancelar" : "Cancel" }).click();
+      }
       if (lang === "es" && width === 1366) await expectAccessible(page, "contacts");
 
       await page.goto("/dashboard/follow-ups");
