@@ -9,8 +9,14 @@ const Env = z.object({
   AUTH_SECRET_ARN: z.string().min(1).optional(),
   /** Streamed routes only (behind a function URL): the secret CloudFront sends in ORIGIN_SECRET_HEADER. */
   ORIGIN_SECRET_ARN: z.string().min(1).optional(),
+  /** SMTP relay (the local catcher); without it mail goes through SES. */
   SMTP_URL: z.string().optional(),
+  /** The local SMS catcher; without it texts go through Amazon SNS. */
+  SMS_URL: z.url().optional(),
+  /** The SES configuration set whose bounce and complaint events suppress addresses (AWS). */
+  SES_CONFIGURATION_SET: z.string().optional(),
   MAIL_FROM: z.string().default("Sonrisa <no-reply@sonrisa.local>"),
+  /** Where links in messages point: the product's https origin in AWS, the local server locally. */
   PUBLIC_URL: z.string().optional(),
 });
 export type Config = z.infer<typeof Env>;

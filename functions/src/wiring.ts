@@ -2,35 +2,49 @@
  * The composition root: the real adapters behind every port, made once per cold start. A handler's module
  * wraps its `makeMain` in `wired`, which calls it with `realDeps()` on first use; tests pass their own.
  */
+
+import { makeLinkSigner } from "./adapters/auth/link-signer.ts";
 import { scryptHasher } from "./adapters/auth/password-hasher.ts";
 import { makeTokenService } from "./adapters/auth/token-service.ts";
 import { systemClock } from "./adapters/clock.ts";
+import { makeConsentTexts } from "./adapters/consent-texts.ts";
+import { makeAlertRepository } from "./adapters/dynamo/alert-repository.ts";
+import { makeAnswerRecords } from "./adapters/dynamo/answer-records.ts";
 import { makeAnswerWriter } from "./adapters/dynamo/answer-writer.ts";
 import { makeDocumentClient, type Table } from "./adapters/dynamo/client.ts";
+import { makeContactRepository } from "./adapters/dynamo/contact-repository.ts";
 import { makeDeviceRepository } from "./adapters/dynamo/device-repository.ts";
+import { makeFollowUpRulesRepository } from "./adapters/dynamo/follow-up-rules-repository.ts";
 import { makeGiftRepository } from "./adapters/dynamo/gift-repository.ts";
 import { makeHealthCheck } from "./adapters/dynamo/health-check.ts";
+import { makeMessageRepository } from "./adapters/dynamo/message-repository.ts";
 import { makeResultsRepository } from "./adapters/dynamo/results-repository.ts";
 import { makeRulesRepository } from "./adapters/dynamo/rules-repository.ts";
 import { makeStaffRepository } from "./adapters/dynamo/staff-repository.ts";
+import { makeStoreManagers } from "./adapters/dynamo/store-managers.ts";
 import { makeStoreRepository } from "./adapters/dynamo/store-repository.ts";
+import { makeSuppressionList } from "./adapters/dynamo/suppression-list.ts";
+import { tableChanges } from "./adapters/dynamo/table-changes.ts";
 import { makeThrottleRepository } from "./adapters/dynamo/throttle-repository.ts";
 import { makeUserRepository } from "./adapters/dynamo/user-repository.ts";
 import { randomIds } from "./adapters/ids.ts";
 import { auditLog } from "./adapters/logger.ts";
+import { makeMailer } from "./adapters/messaging/mailer.ts";
+import { makeSmsSender } from "./adapters/messaging/sms-sender.ts";
 import { type Config, loadConfig } from "./config.ts";
 import type { Clock } from "./domain/ports/clock.ts";
 
 /** Every port's real adapter, on one table. */
 export function makeDeps(config: Config, table: Table) {
   const clock: Clock = systemClock;
+  const stores = makeStoreRepository(table);
   return {
     clock,
     ids: randomIds,
     tokens: makeTokenService(config, clock),
     secrets: scryptHasher,
     health: makeHealthCheck(table),
-    stores: makeStoreRepository(table),
+    stores,
     users: makeUserRepository(table),
     devices: makeDeviceRepository(table),
     staff: makeStaffRepository(table),
@@ -40,6 +54,20 @@ export function makeDeps(config: Config, table: Table) {
     gifts: makeGiftRepository(table),
     results: makeResultsRepository(table),
     writer: makeAnswerWriter(table),
+    // Contacts, consent, follow-ups and alerts
+    answers: makeAnswerRecords(table),
+    contacts: makeContactRepository(table),
+    consentTexts: makeConsentTexts(stores),
+    followUpRules: makeFollowUpRulesRepository(table),
+    messages: makeMessageRepository(table),
+    alerts: makeAlertRepository(table),
+    managers: makeStoreManagers(table),
+    suppressions: makeSuppressionList(table),
+    changes: tableChanges,
+    signer: makeLinkSigner(config),
+    mailer: makeMailer(config),
+    sms: makeSmsSender(config),
+    publicUrl: () => config.PUBLIC_URL ?? "http://127.0.0.1:8080",
   };
 }
 

@@ -1,4 +1,4 @@
-// Entry of the CDK app (cdk.json runs it with tsx). Context: mailFrom, alarmEmail, webDist.
+// Entry of the CDK app (cdk.json runs it with tsx). Context: mailFrom, alarmEmail, webDist, publicUrl.
 import { App } from "aws-cdk-lib";
 import { buildSonrisaApp } from "../src/sonrisa-app.ts";
 
@@ -8,5 +8,6 @@ const context = (key: string): string | undefined => app.node.tryGetContext(key)
 buildSonrisaApp(app, {
   mailFrom: context("mailFrom") ?? "no-reply@example.com",
   alarmEmail: context("alarmEmail"),
+  publicUrl: context("publicUrl"),
   webDist: context("webDist"),
 });

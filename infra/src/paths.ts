@@ -16,6 +16,9 @@ export const defaultHandlerEntry: EntryResolver = (name) =>
 /** Default entry of a scheduled job: `functions/src/jobs/<name>.ts`. */
 export const defaultJobEntry: EntryResolver = (name) => join(repoRoot, "functions", "src", "jobs", `${name}.ts`);
 
+/** Default entry of a stream consumer or event handler: `functions/src/events/<name>.ts`. */
+export const defaultEventEntry: EntryResolver = (name) => join(repoRoot, "functions", "src", "events", `${name}.ts`);
+
 /** An entry the stack needs, with what it is for, so a missing file can be reported by purpose. */
 export interface RequiredEntry {
   file: string;

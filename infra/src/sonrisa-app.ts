@@ -11,6 +11,8 @@ export interface SonrisaAppOptions {
   /** Built PWA folder; defaults to kiosk-web/dist. */
   webDist?: string;
   alarmEmail?: string;
+  /** The product's https origin for links in messages (a custom domain); defaults to CloudFront's. */
+  publicUrl?: string;
   handlerEntry?: EntryResolver;
   jobEntry?: EntryResolver;
 }
@@ -40,6 +42,7 @@ export function buildSonrisaApp(app: App, options: SonrisaAppOptions): SonrisaSt
     mailFrom: options.mailFrom,
     webDist,
     alarmEmail: options.alarmEmail,
+    publicUrl: options.publicUrl,
     handlerEntry: options.handlerEntry,
     jobEntry: options.jobEntry,
   });

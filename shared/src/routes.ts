@@ -21,6 +21,13 @@ export interface Route {
    * `timeoutMinutes` is how long the function may take to write it all.
    */
   stream?: { readonly timeoutMinutes: number };
+  /**
+   * Set when the body is `application/x-www-form-urlencoded` instead of JSON (the RFC 8058 one-click
+   * unsubscribe): such a route is exempt from the JSON content type, and its form is parsed into an object.
+   */
+  bodyType?: "form";
+  /** Set on a GET route that writes (a click counted on the way to its link), so its function may write. */
+  writes?: true;
 }
 
 /**
@@ -96,20 +103,104 @@ export const routes: readonly Route[] = [
     handler: "delete-staff-member",
     roles: ["admin", "manager"],
   },
+  // Contacts, consent, follow-ups and alerts (issue 12).
+  { method: "GET", path: "/v1/contacts", handler: "list-contacts", roles: ["admin", "marketing"] },
+  { method: "GET", path: "/v1/contacts/{contactId}", handler: "get-contact", roles: ["admin", "marketing"] },
+  { method: "GET", path: "/v1/contacts/{contactId}/export", handler: "export-contact", roles: ["admin"] },
+  { method: "DELETE", path: "/v1/contacts/{contactId}", handler: "erase-contact", roles: ["admin"] },
+  { method: "POST", path: "/v1/contacts/{contactId}/withdrawal", handler: "withdraw-consent", roles: ["admin"] },
+  {
+    method: "GET",
+    path: "/v1/export/contacts.csv",
+    handler: "export-contacts",
+    roles: ["admin"],
+    stream: { timeoutMinutes: 5 },
+  },
+  { method: "GET", path: "/v1/follow-up-rules", handler: "get-follow-up-rules", roles: ["admin", "marketing"] },
+  { method: "PUT", path: "/v1/follow-up-rules", handler: "put-follow-up-rules", roles: ["admin", "marketing"] },
+  {
+    method: "GET",
+    path: "/v1/follow-up-messages",
+    handler: "list-follow-up-messages",
+    roles: ["admin", "marketing"],
+  },
+  { method: "GET", path: "/v1/follow-up-stats", handler: "get-follow-up-stats", roles: ["admin", "marketing"] },
+  { method: "GET", path: "/v1/alerts", handler: "list-alerts", roles: ["admin", "marketing", "manager"] },
+  {
+    method: "POST",
+    path: "/v1/alerts/{alertId}/acknowledge",
+    handler: "acknowledge-alert",
+    roles: ["admin", "marketing", "manager"],
+  },
+  {
+    method: "GET",
+    path: "/v1/stores/{storeId}/alert-settings",
+    handler: "get-alert-settings",
+    roles: ["admin", "manager"],
+  },
+  {
+    method: "PUT",
+    path: "/v1/stores/{storeId}/alert-settings",
+    handler: "put-alert-settings",
+    roles: ["admin", "manager"],
+  },
+  // Links in messages, outside /v1: one-click unsubscribe (RFC 8058) and tracked links. Signed tokens, no login.
+  { method: "GET", path: "/u/{token}", handler: "show-unsubscribe", roles: anyone },
+  { method: "POST", path: "/u/{token}", handler: "unsubscribe", roles: anyone, bodyType: "form" },
+  { method: "GET", path: "/r/{token}", handler: "follow-link", roles: anyone, writes: true },
 ];
 
-/** A job run on a schedule; `timeoutMinutes` defaults to 1, `mails` marks jobs that send email. */
+/** Paths outside /v1 that the API serves (CloudFront sends them to it; the local server too). */
+export const LINK_PATH_PREFIXES = ["/u/", "/r/"] as const;
+
+/**
+ * A job run on a schedule; `timeoutMinutes` defaults to 1, `mails` marks jobs that send email and `sms` those
+ * that send text messages. `localEverySeconds` runs it more often on the local stack (a due message leaves
+ * within seconds there; EventBridge cannot go below a minute).
+ */
 export interface Job {
   readonly handler: string;
   readonly everyMinutes: number;
   readonly timeoutMinutes?: number;
   readonly mails?: boolean;
+  readonly sms?: boolean;
+  readonly localEverySeconds?: number;
 }
 
 /** Jobs run on a schedule (EventBridge in AWS, a timer locally). */
 export const jobs: readonly Job[] = [
   { handler: "expire-gifts", everyMinutes: 5 },
   { handler: "roll-up-months", everyMinutes: 360, timeoutMinutes: 15 },
+  { handler: "dispatch-messages", everyMinutes: 1, localEverySeconds: 3, mails: true, sms: true },
+];
+
+/** A change of the table a consumer reacts to: the stream event and the `entity` of the new image. */
+export interface StreamFilter {
+  readonly eventName: "INSERT" | "MODIFY" | "REMOVE";
+  readonly entity: string;
+}
+
+/**
+ * A consumer of the table's stream, `functions/src/events/<handler>.ts`: a Lambda event source mapping in
+ * AWS (filtered, bisected on error, failures to a queue), a poller of DynamoDB Local's stream locally.
+ */
+export interface StreamConsumer {
+  readonly handler: string;
+  readonly filters: readonly StreamFilter[];
+  readonly batchSize: number;
+}
+
+export const streamConsumers: readonly StreamConsumer[] = [
+  {
+    // New answers make contacts, consent records, follow-up messages and negative-spike alerts; stock
+    // changes make low-stock alerts. Every write is keyed by the answer or the day, so a redelivery adds nothing.
+    handler: "process-table-stream",
+    filters: [
+      { eventName: "INSERT", entity: "Response" },
+      { eventName: "MODIFY", entity: "Stock" },
+    ],
+    batchSize: 25,
+  },
 ];
 
 /** Turns `/v1/stores/{storeId}/results` into a matcher that yields path parameters. */

@@ -22,3 +22,10 @@ export const contentSecurityPolicy = [
 
 /** The camera stays allowed for scanning member QR codes. */
 export const permissionsPolicy = "camera=(self), microphone=(), geolocation=(), payment=()";
+
+/**
+ * CSP of the pages behind links in messages (`/u/…`, served by the API): no scripts, their one inline style,
+ * forms only back to our origin. CloudFront sends the same for `/u/*` and `/r/*`.
+ */
+export const linkPageContentSecurityPolicy =
+  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";

@@ -13,6 +13,8 @@ import { createApiServer, listen } from "../../functions/src/local/api-server.ts
 import { ensureTable, localDynamoClient } from "../../functions/src/local/ensure-table.ts";
 import { makeLog } from "../../functions/src/local/log.ts";
 import { type Mailbox, startMailCatcher } from "../../functions/src/local/mail-catcher.ts";
+import { type SmsBox, startSmsCatcher } from "../../functions/src/local/sms-catcher.ts";
+import { type StreamPoller, startStreamPoller } from "../../functions/src/local/stream-poller.ts";
 import { realDeps } from "../../functions/src/wiring.ts";
 
 export interface RequestOptions {
@@ -45,6 +47,10 @@ export interface TestApi {
   dynamoEndpoint: string;
   /** Mail the functions sent during this file. */
   mailbox: Mailbox;
+  /** Text messages the functions sent during this file. */
+  smsBox: SmsBox;
+  /** With `streams: true`: the poller of the file's table stream, running the stream consumers. */
+  streams?: StreamPoller;
   request<T = AnyJson>(method: string, path: string, opts?: RequestOptions): Promise<ApiResponse<T>>;
   /** An admin or marketing token; throws unless the login succeeds. */
   login(email: string, password: string): Promise<string>;
@@ -66,13 +72,17 @@ interface ProcessEnv {
   tableName: string;
   dynamoEndpoint: string;
   mailbox: Mailbox;
+  smsBox: SmsBox;
 }
 let processEnv: Promise<ProcessEnv> | undefined;
 
-/** Starts the API on a free port. `seed` (default true) seeds the demo organisation; `staticDir` serves files. */
-export async function startApi(opts: { seed?: boolean; staticDir?: string } = {}): Promise<TestApi> {
+/**
+ * Starts the API on a free port. `seed` (default true) seeds the demo organisation; `staticDir` serves files;
+ * `streams` runs the table's stream consumers as the local stack does (contacts, follow-ups, alerts).
+ */
+export async function startApi(opts: { seed?: boolean; staticDir?: string; streams?: boolean } = {}): Promise<TestApi> {
   processEnv ??= prepareProcess();
-  const { tableName, dynamoEndpoint, mailbox } = await processEnv;
+  const { tableName, dynamoEndpoint, mailbox, smsBox } = await processEnv;
   if (opts.seed ?? true) await seedDemo(tableName, dynamoEndpoint);
   const server = createApiServer({
     staticDir: opts.staticDir ?? fileURLToPath(new URL("./no-static-dir", import.meta.url)),
@@ -80,6 +90,14 @@ export async function startApi(opts: { seed?: boolean; staticDir?: string } = {}
   });
   const http = await listen(server, 0);
   process.env.PUBLIC_URL ??= http.url;
+  const streams = opts.streams
+    ? await startStreamPoller({
+        endpoint: dynamoEndpoint,
+        tableName,
+        log: makeLog({ quiet: !process.env.DEBUG }),
+        idleMs: 100,
+      })
+    : undefined;
 
   const request = async <T = AnyJson>(
     method: string,
@@ -96,7 +114,7 @@ export async function startApi(opts: { seed?: boolean; staticDir?: string } = {}
     }
     const res = o.from
       ? await sendFrom(o.from, `${http.url}${path}`, method, headers, body)
-      : await fetch(`${http.url}${path}`, { method, headers, body }).then(async (r) => ({
+      : await fetch(`${http.url}${path}`, { method, headers, body, redirect: "manual" }).then(async (r) => ({
           status: r.status,
           text: await r.text(),
           headers: Object.fromEntries(r.headers) as Record<string, string>,
@@ -123,6 +141,8 @@ export async function startApi(opts: { seed?: boolean; staticDir?: string } = {}
     tableName,
     dynamoEndpoint,
     mailbox,
+    smsBox,
+    ...(streams ? { streams } : {}),
     request,
     login,
     staffLogin: (storeId, pin) => tokenFrom("/v1/auth/staff", { storeId, pin }, "token"),
@@ -145,7 +165,10 @@ export async function startApi(opts: { seed?: boolean; staticDir?: string } = {}
     shiftClock(ms) {
       realDeps().clock = ms === 0 ? systemClock : { now: () => new Date(Date.now() + ms) };
     },
-    stop: http.close,
+    async stop() {
+      await streams?.stop();
+      await http.close();
+    },
   };
 }
 
@@ -182,6 +205,7 @@ async function prepareProcess(): Promise<ProcessEnv> {
   const client = localDynamoClient(dynamoEndpoint);
   await ensureTable(client, tableName).finally(() => client.destroy());
   const mail = await startMailCatcher({ log: makeLog({ quiet: true }) });
+  const sms = await startSmsCatcher({ log: makeLog({ quiet: true }) });
   Object.assign(process.env, {
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     TABLE_NAME: tableName,
@@ -192,10 +216,11 @@ async function prepareProcess(): Promise<ProcessEnv> {
     SONRISA_MODE: "local",
     AUTH_KEY: randomBytes(32).toString("base64"),
     SMTP_URL: mail.smtpUrl,
+    SMS_URL: sms.url,
     MAIL_FROM: "Sonrisa <no-reply@sonrisa.local>",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "ERROR",
   });
-  return { tableName, dynamoEndpoint, mailbox: mail.mailbox };
+  return { tableName, dynamoEndpoint, mailbox: mail.mailbox, smsBox: sms.box };
 }
 
 const seedFile = fileURLToPath(new URL("../../functions/src/local/seed-demo.ts", import.meta.url));

@@ -3,7 +3,7 @@
 // least-privilege grants, scheduled jobs and alarms.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { jobs, routes } from "@sonrisa/shared/routes";
+import { jobs, routes, streamConsumers } from "@sonrisa/shared/routes";
 import type { Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodeRuntime } from "../../infra/src/constructs/sonrisa-function.ts";
@@ -98,8 +98,8 @@ describe("streamed routes", () => {
 });
 
 describe("functions", () => {
-  it("are one per route handler and one per job", () => {
-    expect(sonrisaFunctions()).toHaveLength(handlers.length + jobs.length);
+  it("are one per route handler, one per job, one per stream consumer and the SES feedback recorder", () => {
+    expect(sonrisaFunctions()).toHaveLength(handlers.length + jobs.length + streamConsumers.length + 1);
   });
 
   it("run on arm64 with the newest Node.js runtime and the Sonrisa environment", () => {
@@ -128,10 +128,10 @@ describe("functions", () => {
 });
 
 describe("permissions", () => {
-  it("let GET-only handlers read the table and the others write it, and no one Scan", () => {
+  it("let GET-only handlers read the table and the others (or a GET marked `writes`) write it, and no one Scan", () => {
     for (const handler of handlers) {
       const actions = actionsOf(handler);
-      const writes = routes.some((route) => route.handler === handler && route.method !== "GET");
+      const writes = routes.some((route) => route.handler === handler && (route.method !== "GET" || route.writes));
       expect(actions, handler).toContain("dynamodb:Query");
       expect(actions.includes("dynamodb:PutItem"), handler).toBe(writes);
       expect(
@@ -178,7 +178,9 @@ describe("jobs", () => {
 describe("alarms", () => {
   it("watch every function's errors and the API's 5xx answers", () => {
     const alarms = Object.values(resourcesOf(main, "AWS::CloudWatch::Alarm"));
-    expect(alarms.filter((a) => a.Properties.MetricName === "Errors")).toHaveLength(handlers.length + jobs.length);
+    expect(alarms.filter((a) => a.Properties.MetricName === "Errors")).toHaveLength(
+      handlers.length + jobs.length + streamConsumers.length + 1,
+    );
     expect(alarms.filter((a) => a.Properties.MetricName === "5xx")).toHaveLength(1);
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
   });

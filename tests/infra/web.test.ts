@@ -62,6 +62,7 @@ describe("the distribution", () => {
       DistributionConfig: Match.objectLike({
         CacheBehaviors: [
           Match.objectLike({ PathPattern: "/v1/export/responses.csv" }),
+          Match.objectLike({ PathPattern: "/v1/export/contacts.csv" }),
           Match.objectLike({
             PathPattern: "/v1/*",
             AllowedMethods: Match.arrayWith(["GET", "PUT", "POST", "DELETE"]),
@@ -69,6 +70,9 @@ describe("the distribution", () => {
             OriginRequestPolicyId: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
             ViewerProtocolPolicy: "https-only",
           }),
+          // Links in messages (unsubscribe, tracked links), also to the API: tests/infra/messaging.test.ts.
+          Match.objectLike({ PathPattern: "/u/*" }),
+          Match.objectLike({ PathPattern: "/r/*" }),
         ],
         Origins: Match.arrayWith([
           Match.objectLike({

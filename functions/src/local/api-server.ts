@@ -1,11 +1,11 @@
 /**
- * The local origin: `/v1/*` runs the real Lambda handlers with API Gateway v2 events built from the shared
- * route table (streamed routes as a function URL in RESPONSE_STREAM mode would run them), `/mail` shows
+ * The local origin: `/v1/*` (and the links of messages, `/u/*` and `/r/*`) runs the real Lambda handlers with
+ * API Gateway v2 events built from the shared route table (streamed routes as a function URL in RESPONSE_STREAM mode would run them), `/mail` shows
  * caught mail, everything else is the built PWA.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
-import { matchPath, type Route, routes } from "@sonrisa/shared";
+import { LINK_PATH_PREFIXES, matchPath, type Route, routes } from "@sonrisa/shared";
 import type { APIGatewayProxyEventV2, Context } from "aws-lambda";
 import { buildContext, buildEvent } from "./api-event.ts";
 import { type HttpResult, toHttpResult } from "./api-result.ts";
@@ -140,7 +140,7 @@ export function createApiServer(opts: ApiServerOptions = {}): Server {
     const url = new URL(raw.startsWith("/") ? `http://local${raw}` : raw);
     const { pathname } = url;
     const work =
-      pathname === "/v1" || pathname.startsWith("/v1/")
+      pathname === "/v1" || pathname.startsWith("/v1/") || LINK_PATH_PREFIXES.some((p) => pathname.startsWith(p))
         ? api(req, res, url)
         : pathname === "/mail" || pathname.startsWith("/mail/")
           ? opts.mailPages

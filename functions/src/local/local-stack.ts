@@ -19,6 +19,8 @@ import { describeError, makeLog } from "./log.ts";
 import { type Mailbox, startMailCatcher } from "./mail-catcher.ts";
 import { makeMailPages } from "./mail-pages.ts";
 import { startScheduler } from "./scheduler.ts";
+import { type SmsBox, startSmsCatcher } from "./sms-catcher.ts";
+import { type StreamPoller, startStreamPoller } from "./stream-poller.ts";
 
 // The AWS SDK warns on Node 20; Lambda runs Node 22, and Node 20 is what local machines may have.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -37,8 +39,10 @@ export interface LocalStackOptions {
   seed?: boolean;
   /** The first admin, created when no user exists yet (SONRISA_ADMIN_EMAIL and SONRISA_ADMIN_PASSWORD). */
   firstAdmin?: { email: string; password: string };
-  /** Run the job timers; default true. */
-  scheduler?: boolean;
+  /** Run the job timers (all, none, or the jobs named); default true. */
+  scheduler?: boolean | readonly string[];
+  /** Read the table's stream and run its consumers (contacts, follow-ups, alerts); default true. */
+  streams?: boolean;
   /** Only errors on the console. */
   quiet?: boolean;
 }
@@ -53,6 +57,9 @@ export interface LocalStack {
   mailbox: Mailbox;
   /** What became of `firstAdmin`: created, or skipped because users exist; undefined without one. */
   firstAdmin?: "created" | "users_exist";
+  smsBox: SmsBox;
+  /** The stream poller, when running. */
+  streams?: StreamPoller;
   /** Closes everything in reverse order; safe to call more than once. */
   stop(): Promise<void>;
 }
@@ -115,18 +122,30 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
 
     const mail = await startMailCatcher({ dataDir: opts.dataDir, log });
     cleanups.push(mail.stop);
-    setEnv({ SMTP_URL: mail.smtpUrl });
+    const sms = await startSmsCatcher({ dataDir: opts.dataDir, log });
+    cleanups.push(sms.stop);
+    setEnv({ SMTP_URL: mail.smtpUrl, SMS_URL: sms.url });
 
     const server = createApiServer({
       staticDir: opts.staticDir ?? defaultStaticDir,
-      mailPages: makeMailPages(mail.mailbox),
+      mailPages: makeMailPages(mail.mailbox, sms.box),
       log,
     });
     const http = await listen(server, wantedPort, host);
     setEnv({ PUBLIC_URL: process.env.PUBLIC_URL ?? http.url }); // same tick as the bind: before any request
     cleanups.push(http.close);
 
-    if (opts.scheduler ?? true) cleanups.push(startScheduler({ log }).stop);
+    let streams: StreamPoller | undefined;
+    if (opts.streams ?? true) {
+      streams = await startStreamPoller({ endpoint: dynamo.endpoint, tableName, dataDir: opts.dataDir, log });
+      cleanups.push(streams.stop);
+    }
+    const scheduler = opts.scheduler ?? true;
+    if (scheduler) {
+      cleanups.push(
+        startScheduler({ log, ...(scheduler === true ? {} : { only: scheduler, firstRunAfterMs: 1_000 }) }).stop,
+      );
+    }
     phase("listening");
 
     let stopping: Promise<void> | undefined;
@@ -139,6 +158,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       smtpUrl: mail.smtpUrl,
       mailbox: mail.mailbox,
       ...(firstAdmin ? { firstAdmin } : {}),
+      smsBox: sms.box,
+      streams,
       stop: () => {
         stopping ??= stopAll();
         return stopping;

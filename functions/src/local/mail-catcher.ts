@@ -35,6 +35,8 @@ export interface Mailbox {
   clear(): void;
   /** Resolves with the first message (already caught or arriving) that matches, or rejects after `timeoutMs`. */
   waitFor(match: (mail: CaughtMail) => boolean, timeoutMs?: number): Promise<CaughtMail>;
+  /** Calls `listener` with every message caught from now on (benches count more than the 200 kept); returns an unsubscribe. */
+  subscribe(listener: (mail: CaughtMail) => void): () => void;
 }
 
 export interface MailCatcher {
@@ -122,6 +124,10 @@ function makeMailbox(initial: CaughtMail[]): Mailbox & { add(mail: CaughtMail): 
     add(mail) {
       mails = [mail, ...mails].slice(0, KEEP);
       for (const waiter of waiters) waiter(mail);
+    },
+    subscribe(listener) {
+      waiters.add(listener);
+      return () => waiters.delete(listener);
     },
     waitFor(match, timeoutMs = 10_000) {
       const already = mails.find(match);

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { CaughtMail, Mailbox } from "./mail-catcher.ts";
 import { baseSecurityHeaders } from "./security-headers.ts";
+import type { CaughtSms, SmsBox } from "./sms-catcher.ts";
 
 /**
  * No scripts at all; inline styles for the page and the message. A srcdoc iframe inherits this policy,
@@ -16,12 +17,39 @@ table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.4rem;bo
 pre{white-space:pre-wrap;background:#f6f6f6;padding:1rem}iframe{width:100%;height:32rem;border:1px solid #ccc}
 dt{font-weight:600}dd{margin:0 0 .4rem}`;
 
-/** Handles GET /mail, GET /mail/<id>, GET|DELETE /mail/api/messages, GET /mail/api/messages/<id>, POST /mail/clear. */
-export function makeMailPages(mailbox: Mailbox) {
+/**
+ * Handles GET /mail, GET /mail/<id>, GET /mail/messages.json (every caught mail with headers and bodies),
+ * GET|DELETE /mail/api/messages, GET /mail/api/messages/<id>, POST /mail/clear, and the SMS catcher's
+ * GET /mail/sms and GET /mail/sms.json. Only the local stack serves these.
+ */
+export function makeMailPages(mailbox: Mailbox, smsBox?: SmsBox) {
   return function mailPages(req: IncomingMessage, res: ServerResponse, pathname: string): void {
-    const reply = route(mailbox, req.method ?? "GET", pathname.replace(/\/+$/, "") || "/mail");
+    const path = pathname.replace(/\/+$/, "") || "/mail";
+    const method = req.method ?? "GET";
+    const reply =
+      path.startsWith("/mail/sms") && smsBox ? smsRoute(smsBox, method, path) : route(mailbox, method, path);
     send(res, reply);
   };
+}
+
+function smsRoute(box: SmsBox, method: string, path: string): Reply {
+  if (method !== "GET" && method !== "HEAD") return { status: 405, type: "text/plain", body: "Method not allowed\n" };
+  if (path === "/mail/sms.json")
+    return { status: 200, type: "application/json", body: JSON.stringify({ messages: box.list() }) };
+  if (path === "/mail/sms") return { status: 200, type: "text/html", body: smsPage(box.list()) };
+  return { status: 404, type: "text/plain", body: "No such page\n" };
+}
+
+function smsPage(texts: CaughtSms[]): string {
+  const rows = texts
+    .map(
+      (s) => `<tr><td>${escapeHtml(s.to)}</td><td>${escapeHtml(s.text)}</td><td>${escapeHtml(s.receivedAt)}</td></tr>`,
+    )
+    .join("");
+  const table = texts.length
+    ? `<table><thead><tr><th>To</th><th>Text</th><th>Received</th></tr></thead><tbody>${rows}</tbody></table>`
+    : "<p>No text messages caught yet. SMS follow-ups arrive here.</p>";
+  return page("Caught SMS", `<p><a href="/mail">← mail</a></p><h1>Caught SMS (${texts.length})</h1>${table}`, true);
 }
 
 interface Reply {
@@ -42,7 +70,7 @@ function route(mailbox: Mailbox, method: string, path: string): Reply {
   }
   if (method !== "GET" && method !== "HEAD") return { status: 405, type: "text/plain", body: "Method not allowed\n" };
   if (path === "/mail") return { status: 200, type: "text/html", body: listPage(mailbox.list()) };
-  if (path === "/mail/api/messages") {
+  if (path === "/mail/api/messages" || path === "/mail/messages.json") {
     return { status: 200, type: "application/json", body: JSON.stringify({ messages: mailbox.list() }) };
   }
   const id = /^\/mail\/(api\/messages\/)?([\w-]+)$/.exec(path);
@@ -82,7 +110,8 @@ function listPage(mails: CaughtMail[]): string {
     ? `<table><thead><tr><th>From</th><th>To</th><th>Subject</th><th>Date</th></tr></thead><tbody>${rows}</tbody></table>`
     : "<p>No mail caught yet. Messages the functions send arrive here.</p>";
   const clear = '<form method="post" action="/mail/clear"><button type="submit">Delete all</button></form>';
-  return page("Caught mail", `<h1>Caught mail (${mails.length})</h1>${clear}${table}`, true);
+  const links = '<p><a href="/mail/sms">Text messages (SMS)</a> · <a href="/mail/messages.json">as JSON</a></p>';
+  return page("Caught mail", `<h1>Caught mail (${mails.length})</h1>${links}${clear}${table}`, true);
 }
 
 function messagePage(mail: CaughtMail): string {
@@ -93,6 +122,7 @@ function messagePage(mail: CaughtMail): string {
     ["Subject", mail.subject],
     ["Date", mail.date],
     ["List-Unsubscribe", mail.headers["list-unsubscribe"] ?? ""],
+    ["List-Unsubscribe-Post", mail.headers["list-unsubscribe-post"] ?? ""],
   ].filter(([, value]) => value);
   const meta = fields.map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v ?? "")}</dd>`).join("");
   const html = mail.html

@@ -14,6 +14,8 @@ export interface SchedulerOptions {
   jobsDir?: string;
   /** Delay before each job's first run; default 10 s. */
   firstRunAfterMs?: number;
+  /** Run only these jobs (by handler name); default every job. */
+  only?: readonly string[];
   log?: LocalLog;
 }
 
@@ -47,7 +49,7 @@ export function startScheduler(opts: SchedulerOptions = {}): Scheduler {
         scheduledEvent(name),
         buildContext(`sonrisa-local-${name}`, (job.timeoutMinutes ?? 1) * 60_000),
       );
-      log.debug(`job ${name} done in ${Math.round(performance.now() - started)} ms`);
+      if (!job.localEverySeconds) log.debug(`job ${name} done in ${Math.round(performance.now() - started)} ms`);
     } catch (error) {
       log.error(`job ${name} failed: ${describeError(error)}`);
     }
@@ -60,10 +62,12 @@ export function startScheduler(opts: SchedulerOptions = {}): Scheduler {
     running.set(name, work);
   }
 
-  for (const job of jobs) {
+  for (const job of jobs.filter((j) => !opts.only || opts.only.includes(j.handler))) {
     const first = setTimeout(() => {
       tick(job);
-      const every = setInterval(() => tick(job), job.everyMinutes * 60_000);
+      // Locally a job may run more often than EventBridge's one minute (a due message leaves within seconds).
+      const everyMs = job.localEverySeconds ? job.localEverySeconds * 1000 : job.everyMinutes * 60_000;
+      const every = setInterval(() => tick(job), everyMs);
       every.unref();
       timers.push(every);
     }, opts.firstRunAfterMs ?? 10_000);

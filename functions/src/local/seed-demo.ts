@@ -3,6 +3,7 @@
  * Idempotent: what exists is left alone. `SONRISA_DEMO=off npm start` skips it.
  */
 import { randomUUID } from "node:crypto";
+import type { FollowUpRule } from "@sonrisa/shared/schemas/follow-ups";
 import type { StoreSettings } from "@sonrisa/shared/schemas/store";
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { hashSecret } from "../adapters/auth/password-hasher.ts";
@@ -88,6 +89,64 @@ export const DEMO_RULE: SurpriseRule = {
   gift: { name: { es: "Un café gratis", en: "A free coffee" }, stockItem: "coffee" },
 };
 
+/** Demo follow-ups: thanks and a review link for happy answers, an apology for unhappy ones; 10 % held out. */
+export const DEMO_FOLLOW_UPS: FollowUpRule[] = [
+  {
+    id: "happy-thanks",
+    name: "Gracias y reseña",
+    enabled: true,
+    stores: "all",
+    minScore: 4,
+    maxScore: 5,
+    channel: "email",
+    delayMinutes: 0,
+    quietHours: { sendFrom: "09:00", sendUntil: "21:00" },
+    expiryHours: 48,
+    templates: {
+      es: {
+        subject: "Gracias por tu visita a {{storeName}}",
+        text: "¡Hola! Gracias por visitar {{storeName}} y por tu valoración.\n\n¿Nos dejas una reseña? {{reviewLink}}",
+        html: '<p>¡Hola! Gracias por visitar <strong>{{storeName}}</strong> y por tu valoración.</p><p><a href="{{reviewLink}}">Déjanos una reseña</a></p>',
+      },
+      en: {
+        subject: "Thank you for visiting {{storeName}}",
+        text: "Hello! Thank you for visiting {{storeName}} and for your rating.\n\nWould you leave us a review? {{reviewLink}}",
+        html: '<p>Hello! Thank you for visiting <strong>{{storeName}}</strong> and for your rating.</p><p><a href="{{reviewLink}}">Leave us a review</a></p>',
+      },
+    },
+    links: { review: "https://example.com/muebles-sonrisa/review" },
+    holdoutPercent: 10,
+    frequencyCapDays: 7,
+  },
+  {
+    id: "unhappy-apology",
+    name: "Disculpa",
+    enabled: true,
+    stores: "all",
+    minScore: 1,
+    maxScore: 2,
+    channel: "email",
+    delayMinutes: 0,
+    quietHours: { sendFrom: "09:00", sendUntil: "21:00" },
+    expiryHours: 48,
+    templates: {
+      es: {
+        subject: "Sentimos que tu visita a {{storeName}} no fuera buena",
+        text: "Hola. Sentimos que tu visita no fuera como esperabas. Nos dijiste: «{{commentFirstLine}}». Lo estamos revisando; responde a este correo y te atenderemos.",
+        html: "<p>Hola. Sentimos que tu visita a <strong>{{storeName}}</strong> no fuera como esperabas.</p><p>Nos dijiste: «{{commentFirstLine}}». Lo estamos revisando; responde a este correo y te atenderemos.</p>",
+      },
+      en: {
+        subject: "We are sorry your visit to {{storeName}} was not good",
+        text: 'Hello. We are sorry your visit was not what you expected. You told us: "{{commentFirstLine}}". We are looking into it; reply to this e-mail and we will help.',
+        html: '<p>Hello. We are sorry your visit to <strong>{{storeName}}</strong> was not what you expected.</p><p>You told us: "{{commentFirstLine}}". We are looking into it; reply to this e-mail and we will help.</p>',
+      },
+    },
+    links: {},
+    holdoutPercent: 10,
+    frequencyCapDays: 7,
+  },
+];
+
 const DEMO_STOCK = [
   { item: "coffee", name: "Café / Coffee", quantity: 60, lowAt: 10 },
   { item: "tote-bag", name: "Bolsa de tela / Tote bag", quantity: 25, lowAt: 5 },
@@ -117,4 +176,5 @@ export async function seedDemo(opts: { tableName: string; endpoint: string }): P
     }
   }
   await putIfAbsent(table, { ...keys.surpriseRules(), entity: "SurpriseRules", rules: [DEMO_RULE], version: 1 });
+  await putIfAbsent(table, { ...keys.followUpRules(), entity: "FollowUpRules", rules: DEMO_FOLLOW_UPS });
 }

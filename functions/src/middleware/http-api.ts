@@ -107,7 +107,27 @@ function stack<B, Q, R>(
       (principal) => sessionIsCurrent(realDeps(), principal),
     ),
   );
+  if (route.bodyType === "form") return handler.use(formBodyParser());
   return schemas.body ? handler.use(httpJsonBodyParser()) : handler;
+}
+
+/**
+ * Parses an `application/x-www-form-urlencoded` body (the RFC 8058 one-click POST) into an object of its
+ * fields; the route's schema then checks it. Other content types are refused with 415.
+ */
+function formBodyParser(): middy.MiddlewareObj<APIGatewayProxyEventV2> {
+  return {
+    before: async ({ event }) => {
+      const type = (event.headers?.["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
+      if (type !== "application/x-www-form-urlencoded") {
+        throw new DomainError(415, "unsupported_media_type", "Send the body as application/x-www-form-urlencoded");
+      }
+      const text = event.isBase64Encoded
+        ? Buffer.from(event.body ?? "", "base64").toString("utf8")
+        : (event.body ?? "");
+      (event as { body: unknown }).body = Object.fromEntries(new URLSearchParams(text));
+    },
+  };
 }
 
 /**

@@ -151,10 +151,12 @@ export class SonrisaHttpApi extends Construct {
     return fn;
   }
 
-  /** Read-only access when every route of a handler is a GET; read and write otherwise. */
+  /** Read-only access when every route of a handler is a GET that does not say it writes; read and write otherwise. */
   private grantTable(props: SonrisaHttpApiProps): void {
     for (const [handler, fn] of this.functions) {
-      const writes = props.routes.some((route) => route.handler === handler && route.method !== "GET");
+      const writes = props.routes.some(
+        (route) => route.handler === handler && (route.method !== "GET" || route.writes),
+      );
       grantTableAccess(fn, props.table, writes ? "readWrite" : "read");
     }
   }

@@ -6,12 +6,19 @@ import { Duration } from "aws-cdk-lib";
 import { HeadersFrameOption, HeadersReferrerPolicy, ResponseHeadersPolicy } from "aws-cdk-lib/aws-cloudfront";
 import type { Construct } from "constructs";
 
-/** Creates the response headers policy shared by the static and the API behaviours. */
-export function createSecurityHeaders(scope: Construct, id: string): ResponseHeadersPolicy {
+/**
+ * Creates the response headers policy shared by the static and the API behaviours; the pages behind links in
+ * messages (`/u/*`, `/r/*`) get another CSP (their inline style, no scripts).
+ */
+export function createSecurityHeaders(
+  scope: Construct,
+  id: string,
+  csp = contentSecurityPolicy,
+): ResponseHeadersPolicy {
   return new ResponseHeadersPolicy(scope, id, {
     comment: "Sonrisa security headers",
     securityHeadersBehavior: {
-      contentSecurityPolicy: { contentSecurityPolicy, override: true },
+      contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
       contentTypeOptions: { override: true },
       frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
       referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },

@@ -34,6 +34,10 @@ export interface FunctionEnvironment {
   MAIL_FROM: string;
   /** Only functions of streamed routes, behind a function URL: the secret CloudFront sends them. */
   ORIGIN_SECRET_ARN?: string;
+  /** Functions that write messages: where links in them point (the product's https origin). */
+  PUBLIC_URL?: string;
+  /** Functions that send e-mail: the SES configuration set whose bounces and complaints suppress addresses. */
+  SES_CONFIGURATION_SET?: string;
 }
 
 /** Props of {@link SonrisaFunction}. */

@@ -1,7 +1,8 @@
 // The PWA and the API on one origin: a private S3 bucket behind CloudFront (OAC), `/v1/*` passed to
 // the HTTP API uncached (streamed routes, matched first, to their function URLs with the origin secret),
 // deep links rewritten to the PWA, hashed assets cached for a year.
-import { ORIGIN_SECRET_HEADER } from "@sonrisa/shared/routes";
+import { LINK_PATH_PREFIXES, ORIGIN_SECRET_HEADER } from "@sonrisa/shared/routes";
+import { linkPageContentSecurityPolicy } from "@sonrisa/shared/security-headers";
 import { Duration, Fn, Stack, Validations } from "aws-cdk-lib";
 import type { HttpApi } from "aws-cdk-lib/aws-apigatewayv2";
 import {
@@ -65,8 +66,21 @@ export class WebSite extends Construct {
     });
 
     const headers = createSecurityHeaders(this, "SecurityHeaders");
+    const linkHeaders = createSecurityHeaders(this, "LinkPageHeaders", linkPageContentSecurityPolicy);
     // apiEndpoint is https://<id>.execute-api.<region>.<suffix>; the origin wants the host alone.
     const apiDomain = Fn.select(2, Fn.split("/", props.api.apiEndpoint));
+    const apiOrigin = new HttpOrigin(apiDomain, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+    });
+    const toApi = (responseHeadersPolicy: ResponseHeadersPolicy): BehaviorOptions => ({
+      origin: apiOrigin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      cachePolicy: CachePolicy.CACHING_DISABLED,
+      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      responseHeadersPolicy,
+    });
     this.distribution = new Distribution(this, "Distribution", {
       comment: "Sonrisa PWA and API",
       defaultRootObject: "index.html",
@@ -87,17 +101,9 @@ export class WebSite extends Construct {
       additionalBehaviors: {
         // Listed first: CloudFront takes the first behaviour whose pattern matches.
         ...streamedBehaviors(props, headers),
-        "/v1/*": {
-          origin: new HttpOrigin(apiDomain, {
-            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
-            originSslProtocols: [OriginSslPolicy.TLS_V1_2],
-          }),
-          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-          allowedMethods: AllowedMethods.ALLOW_ALL,
-          cachePolicy: CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-          responseHeadersPolicy: headers,
-        },
+        "/v1/*": toApi(headers),
+        // Unsubscribe pages (GET shows, POST withdraws, RFC 8058) and tracked links of messages.
+        ...Object.fromEntries(LINK_PATH_PREFIXES.map((prefix) => [`${prefix}*`, toApi(linkHeaders)])),
       },
     });
     this.acknowledgeDistributionFindings();

@@ -9,7 +9,14 @@ import { E2E_PORT } from "./env.ts";
 
 const staticDir = process.env.E2E_DIST ?? fileURLToPath(new URL("../../../kiosk-web/dist", import.meta.url));
 
-const stack = await startLocalStack({ port: E2E_PORT, seed: true, scheduler: false, quiet: true, staticDir });
+// The message dispatcher runs (every few seconds) so follow-ups reach /mail; the other jobs stay off.
+const stack = await startLocalStack({
+  port: E2E_PORT,
+  seed: true,
+  scheduler: ["dispatch-messages"],
+  quiet: true,
+  staticDir,
+});
 console.log(`e2e stack on ${stack.url}, serving ${staticDir}`);
 
 let stopping = false;

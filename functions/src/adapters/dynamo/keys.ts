@@ -170,9 +170,144 @@ export const keys = {
     to: `${to}#${END}`,
   }),
 
+  // ── Contacts, consent, follow-ups and alerts (issue 12) ──────────────────────────────────────────────
+  // Hot partitions: a contact's items live in its own partition (`CONTACT#<id>`); identities, messages and
+  // alerts each in their own. The shared index partitions are written only when something changes state:
+  // `CONTACTS` once per consent change (2–3 writes a second at 10,000 stores × 20 opt-ins a day, against a
+  // partition's 1,000), `MSGDUE#<shard>`/`MSGCLAIMED#<shard>` per message step, spread over MESSAGE_SHARDS,
+  // `FOLLOWUPS#<ruleId>` one write per message of a rule, `ALERTS#…` rarely.
+
+  /** A contact's profile and derived consent; gsi1 `CONTACTS` only while consent is active (sparse). */
+  contact: (contactId: string) => ({ pk: `CONTACT#${contactId}`, sk: "PROFILE" }),
+  activeContactIndex: (createdAt: string, contactId: string) => ({
+    gsi1pk: "CONTACTS",
+    gsi1sk: `${createdAt}#${contactId}`,
+  }),
+  /** Access pattern: contacts with active consent, newest first. */
+  activeContacts: (): KeyPrefix => ({ index: "gsi1", pk: "CONTACTS", prefix: "" }),
+  /** Access pattern: every item of a contact (profile, ledger, message links, tombstone), for erasure. */
+  contactItems: (contactId: string): KeyPrefix => ({ pk: `CONTACT#${contactId}`, prefix: "" }),
+  /** A consent ledger record of a contact, keyed by what caused it (answer, message, admin action). */
+  consentRecord: (contactId: string, recordId: string) => ({ pk: `CONTACT#${contactId}`, sk: `CONSENT#${recordId}` }),
+  /** Access pattern: a contact's whole ledger. */
+  contactLedger: (contactId: string): KeyPrefix => ({ pk: `CONTACT#${contactId}`, prefix: "CONSENT#" }),
+  /** A message made for a contact (a link to the message item), for its history, unsubscribe and erasure. */
+  contactMessage: (contactId: string, messageId: string) => ({ pk: `CONTACT#${contactId}`, sk: `MSG#${messageId}` }),
+  /** Access pattern: the messages of a contact. */
+  contactMessages: (contactId: string): KeyPrefix => ({ pk: `CONTACT#${contactId}`, prefix: "MSG#" }),
+  /** What is left of an erased contact: when, by whom, how much. */
+  tombstone: (contactId: string) => ({ pk: `CONTACT#${contactId}`, sk: "TOMBSTONE" }),
+  /**
+   * An identity (normalised e-mail, E.164 phone, `network:handle`) pointing at its contact, keyed by a SHA-256
+   * of the value so keys hold no personal data; created under `attribute_not_exists`, so one identity has
+   * one contact even when two kiosks opt in the same person at once.
+   */
+  identity: (kind: string, value: string) => ({ pk: `IDENTITY#${kind}#${sha256(value)}`, sk: "IDENTITY" }),
+  /** An address that must not be mailed or texted (bounce, complaint, SMS opt-out), by a hash of it. */
+  suppression: (address: string) => ({ pk: `SUPPRESSION#${sha256(address.toLowerCase())}`, sk: "SUPPRESSION" }),
+
+  /** A due message (follow-up or alert e-mail), keyed by what caused it: `<answerId>.<ruleId>` or `alert.<alertId>`. */
+  message: (messageId: string) => ({ pk: `MSG#${messageId}`, sk: "MSG" }),
+  /** gsi1 while pending: by due time, on one of MESSAGE_SHARDS shards. */
+  dueMessageIndex: (messageId: string, dueAt: string) => ({
+    gsi1pk: `MSGDUE#${messageShard(messageId)}`,
+    gsi1sk: `${dueAt}#${messageId}`,
+  }),
+  /** Access pattern: one shard's pending messages due at or before `now`, oldest first. */
+  dueMessages: (shard: number, now: string): KeySpan => ({
+    index: "gsi1",
+    pk: `MSGDUE#${shard}`,
+    from: "0",
+    to: `${now}#${END}`,
+  }),
+  /** gsi1 while claimed: by claim time, to find claims that never got an outcome. */
+  claimedMessageIndex: (messageId: string, claimedAt: string) => ({
+    gsi1pk: `MSGCLAIMED#${messageShard(messageId)}`,
+    gsi1sk: `${claimedAt}#${messageId}`,
+  }),
+  /** Access pattern: one shard's messages claimed before `before`. */
+  staleClaims: (shard: number, before: string): KeySpan => ({
+    index: "gsi1",
+    pk: `MSGCLAIMED#${shard}`,
+    from: "0",
+    to: before,
+  }),
+  /** gsi2: a follow-up rule's messages by creation time, for the dashboard. */
+  ruleMessageIndex: (ruleId: string, createdAt: string, messageId: string) => ({
+    gsi2pk: `FOLLOWUPS#${ruleId}`,
+    gsi2sk: `${createdAt}#${messageId}`,
+  }),
+  /** Access pattern: a rule's messages made between two instants. */
+  ruleMessages: (ruleId: string, fromUtc: string, toUtc: string): KeySpan => ({
+    index: "gsi2",
+    pk: `FOLLOWUPS#${ruleId}`,
+    from: fromUtc,
+    to: `${toUtc}${END}`,
+  }),
+  /**
+   * A rule's message counters on a UTC day (made, held out, sent, clicked…), added in each change's
+   * transaction; split over MESSAGE_SHARDS items by the message's hash, so concurrent senders of one rule
+   * rarely meet on one item (a transaction conflict costs a retry).
+   */
+  followUpDay: (ruleId: string, date: string, messageId: string) => ({
+    pk: `FOLLOWUPSTATS#${ruleId}`,
+    sk: `${DAY}${date}#${messageShard(messageId)}`,
+  }),
+  /** Access pattern: a rule's counters (every shard) over UTC dates. */
+  followUpDays: (ruleId: string, from: string, to: string): KeySpan => ({
+    pk: `FOLLOWUPSTATS#${ruleId}`,
+    from: `${DAY}${from}`,
+    to: `${DAY}${to}#${END}`,
+  }),
+  /** Organisation-wide follow-up rules (one small item). */
+  followUpRules: () => ({ pk: "ORG", sk: "FOLLOWUP_RULES" }),
+
+  /** An alert; gsi1 lists a store's by time, gsi2 every store's by UTC month. */
+  alert: (alertId: string) => ({ pk: `ALERT#${alertId}`, sk: "ALERT" }),
+  alertIndexes: (storeId: string, at: string, alertId: string) => ({
+    gsi1pk: `ALERTS#${storeId}`,
+    gsi1sk: `${at}#${alertId}`,
+    gsi2pk: `ALERTS#ORG#${at.slice(0, 7)}`,
+    gsi2sk: `${at}#${alertId}`,
+  }),
+  /** Access pattern: a store's alerts of a UTC month, newest first (query descending). */
+  storeAlerts: (storeId: string, month: string): KeySpan => ({
+    index: "gsi1",
+    pk: `ALERTS#${storeId}`,
+    from: `${month}`,
+    to: `${month}${END}`,
+  }),
+  /** Access pattern: every store's alerts of a UTC month. */
+  orgAlerts: (month: string): KeyPrefix => ({ index: "gsi2", pk: `ALERTS#ORG#${month}`, prefix: "" }),
+  /** A store's alert settings. */
+  alertSettings: (storeId: string) => ({ pk: `STORE#${storeId}`, sk: "ALERTSETTINGS" }),
+  /** When a store's last negative-spike alert was raised (tap time), for one alert per window. */
+  spikeState: (storeId: string) => ({ pk: `STORE#${storeId}`, sk: "ALERTSTATE#spike" }),
+  /** The store id of a stock item's key (stream records carry keys). */
+  storeOfStockKey: (pk: string, sk: string) =>
+    pk.startsWith("STORE#") && sk.startsWith(STOCK)
+      ? { storeId: pk.slice("STORE#".length), item: sk.slice(STOCK.length) }
+      : undefined,
+
   /** The item /v1/health reads: it need not exist, the read only proves the table answers. */
   health: () => ({ pk: "HEALTH", sk: "HEALTH" }),
 } as const;
+
+/** Shards of the due and claimed message indexes; the dispatcher reads each. */
+export const MESSAGE_SHARDS = 4;
+
+function messageShard(messageId: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < messageId.length; i++) {
+    h ^= messageId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % MESSAGE_SHARDS;
+}
+
+function sha256(value: string): string {
+  return createHash("sha256").update(value).digest("base64url");
+}
 
 function orgMonthShard(month: string, shard: number): string {
   return `ORGMONTH#${month}#${shard}`;

@@ -2,7 +2,11 @@
  * The dashboard's API calls, same origin, typed from the shared schemas. Failures become an ApiError with
  * the HTTP status (0 = no network); a 401 on a signed-in call ends the session.
  */
+
+import type { Alert, AlertList } from "@sonrisa/shared/schemas/alerts";
 import type { LoginResponse, PairingCodeResponse } from "@sonrisa/shared/schemas/auth";
+import type { ContactDetail, ContactList, Erasure } from "@sonrisa/shared/schemas/contacts";
+import type { FollowUpMessages, FollowUpRule, FollowUpStats } from "@sonrisa/shared/schemas/follow-ups";
 import { type AllResults, CommentsPage, type StoreResults } from "@sonrisa/shared/schemas/results";
 import type { StaffList, StaffMember } from "@sonrisa/shared/schemas/staff";
 import type { Store } from "@sonrisa/shared/schemas/store";
@@ -11,6 +15,9 @@ import type { CreateUserRequest, UpdateUserRequest, User } from "@sonrisa/shared
 import { ApiError, apiFetch } from "../../common/http.ts";
 import type { DateRange } from "./range.ts";
 
+export type { Alert } from "@sonrisa/shared/schemas/alerts";
+export type { ConsentRecord, Contact, ContactDetail } from "@sonrisa/shared/schemas/contacts";
+export type { FollowUpCounts, FollowUpRule, MessageView } from "@sonrisa/shared/schemas/follow-ups";
 export type { Comment, CommentsPage } from "@sonrisa/shared/schemas/results";
 export type { StaffList, StaffMember } from "@sonrisa/shared/schemas/staff";
 export type { Store } from "@sonrisa/shared/schemas/store";
@@ -44,9 +51,9 @@ function query(params: Record<string, string | undefined>): string {
 
 /** The calls of a signed-in user; `onAuthLost` runs on a 401 (expired or revoked token) before the error is thrown. */
 export function dashboardApi(token: string, onAuthLost: () => void) {
-  const authed = async (method: string, path: string, signal?: AbortSignal, timeoutMs?: number) => {
+  const authed = async (method: string, path: string, signal?: AbortSignal, timeoutMs?: number, body?: unknown) => {
     try {
-      return await send(method, path, token, undefined, signal, timeoutMs);
+      return await send(method, path, token, body, signal, timeoutMs);
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) onAuthLost();
       throw err;
@@ -109,6 +116,53 @@ export function dashboardApi(token: string, onAuthLost: () => void) {
       const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1];
       return { blob: await res.blob(), name: name ?? "sonrisa-responses.csv" };
     },
+    // Contacts, follow-ups and alerts (issue 12)
+    contacts: (q: string | undefined, signal?: AbortSignal) =>
+      get<ContactList>(`/v1/contacts${query({ q: q || undefined, limit: "100" })}`, signal),
+    contact: (contactId: string, signal?: AbortSignal) =>
+      get<ContactDetail>(`/v1/contacts/${encodeURIComponent(contactId)}`, signal),
+    exportContact: async (contactId: string) => {
+      const res = await authed("GET", `/v1/contacts/${encodeURIComponent(contactId)}/export`);
+      return { blob: await res.blob(), name: `sonrisa-contact-${contactId}.json` };
+    },
+    eraseContact: async (contactId: string): Promise<Erasure> =>
+      (await authed("DELETE", `/v1/contacts/${encodeURIComponent(contactId)}`)).json(),
+    contactsCsv: async () => {
+      const res = await authed("GET", "/v1/export/contacts.csv", undefined, EXPORT_TIMEOUT_MS);
+      const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1];
+      return { blob: await res.blob(), name: name ?? "sonrisa-contacts.csv" };
+    },
+    followUpRules: (signal?: AbortSignal) =>
+      get<{ rules: FollowUpRule[] }>("/v1/follow-up-rules", signal).then((r) => r.rules),
+    putFollowUpRules: async (rules: FollowUpRule[]): Promise<FollowUpRule[]> =>
+      (
+        (await (await authed("PUT", "/v1/follow-up-rules", undefined, undefined, { rules })).json()) as {
+          rules: FollowUpRule[];
+        }
+      ).rules,
+    followUpStats: (range: DateRange, signal?: AbortSignal) =>
+      get<FollowUpStats>(`/v1/follow-up-stats${query({ from: range.from, to: range.to })}`, signal),
+    followUpMessages: (ruleId: string, range: DateRange, signal?: AbortSignal) =>
+      get<FollowUpMessages>(
+        `/v1/follow-up-messages${query({ ruleId, from: range.from, to: range.to, limit: "50" })}`,
+        signal,
+      ),
+    alerts: (storeId: string | undefined, status: "open" | "all", signal?: AbortSignal) =>
+      get<AlertList>(`/v1/alerts${query({ storeId, status })}`, signal).then((r) => r.alerts),
+    acknowledgeAlert: async (alertId: string, note: string): Promise<Alert> =>
+      (
+        (await (
+          await authed(
+            "POST",
+            `/v1/alerts/${encodeURIComponent(alertId)}/acknowledge`,
+            undefined,
+            undefined,
+            note ? { note } : {},
+          )
+        ).json()) as {
+          alert: Alert;
+        }
+      ).alert,
   };
 }
 

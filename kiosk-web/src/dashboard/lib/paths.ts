@@ -9,4 +9,7 @@ export const paths = {
   people: `${BASE}/people`,
   staffPins: `${BASE}/staff`,
   account: `${BASE}/account`,
+  contacts: `${BASE}/contacts`,
+  followUps: `${BASE}/follow-ups`,
+  alerts: `${BASE}/alerts`,
 } as const;

@@ -1,4 +1,5 @@
 /** Brand, the sections, who is signed in, the language switch and sign-out. */
+import { useEffect, useRef } from "preact/hooks";
 import { LangSwitch } from "../../../common/lang-switch/lang-switch.tsx";
 import { useFilters } from "../../lib/filters.ts";
 import { useI18n } from "../../lib/i18n.ts";
@@ -22,6 +23,16 @@ interface Props {
 export function TopBar({ session, sections, onSignOut }: Props) {
   const { t, lang, setLang } = useI18n();
   const { hrefTo } = useFilters();
+  const list = useRef<HTMLUListElement>(null);
+  const current = sections.find((s) => s.current)?.href;
+  // On a phone the row scrolls sideways: bring the current section into sight (the row only, never the page).
+  useEffect(() => {
+    const ul = list.current;
+    const link = ul?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!ul || !link) return;
+    const [u, a] = [ul.getBoundingClientRect(), link.getBoundingClientRect()];
+    if (a.left < u.left || a.right > u.right) ul.scrollLeft += a.left - u.left - 16;
+  }, [current, sections.length]);
   return (
     <header class={styles.bar}>
       <div class={styles.inner}>
@@ -30,7 +41,7 @@ export function TopBar({ session, sections, onSignOut }: Props) {
           <span>{t.product}</span>
         </a>
         <nav class={styles.nav} aria-label={t.nav.label}>
-          <ul>
+          <ul ref={list}>
             {sections.map((section) => (
               <li key={section.href}>
                 <a href={hrefTo(section.href)} aria-current={section.current ? "page" : undefined}>

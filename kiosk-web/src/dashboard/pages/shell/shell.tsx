@@ -16,6 +16,9 @@ import { latestToday, rangeOf } from "../../lib/range.ts";
 import type { Session } from "../../lib/session.ts";
 import { useResource } from "../../lib/use-resource.ts";
 import { Account } from "../account/account.tsx";
+import { Alerts } from "../alerts/alerts.tsx";
+import { Contacts } from "../contacts/contacts.tsx";
+import { FollowUps } from "../follow-ups/follow-ups.tsx";
 import { Kiosks } from "../kiosks/kiosks.tsx";
 import { Overview } from "../overview/overview.tsx";
 import type { PageProps } from "../page-props.ts";
@@ -63,8 +66,15 @@ export function Shell({ session, onSignOut, onAuthLost, onRenewed }: Props) {
     ...(runsStores ? [{ label: t.nav.kiosks, href: paths.kiosks, current: path === paths.kiosks }] : []),
     ...(runsStores ? [{ label: t.nav.staffPins, href: paths.staffPins, current: path === paths.staffPins }] : []),
     ...(isAdmin ? [{ label: t.nav.people, href: paths.people, current: path === paths.people }] : []),
+    ...(isManager
+      ? []
+      : [
+          { label: t.nav.contacts, href: paths.contacts, current: path === paths.contacts },
+          { label: t.nav.followUps, href: paths.followUps, current: path === paths.followUps },
+        ]),
+    { label: t.nav.alerts, href: paths.alerts, current: path === paths.alerts },
   ];
-  const withFilters = path === paths.overview || Boolean(storeInPath);
+  const withFilters = path === paths.overview || Boolean(storeInPath) || path === paths.followUps;
 
   return (
     <div class={styles.shell}>
@@ -82,6 +92,9 @@ export function Shell({ session, onSignOut, onAuthLost, onRenewed }: Props) {
             <Route path={paths.staffPins} component={runsStores ? StaffPins : Overview} {...page} />
             <Route path={paths.people} component={isAdmin ? People : Overview} {...page} />
             <Route path={paths.account} component={Account} {...page} />
+            <Route path={paths.contacts} component={isManager ? Overview : Contacts} {...page} />
+            <Route path={paths.followUps} component={isManager ? Overview : FollowUps} {...page} />
+            <Route path={paths.alerts} component={Alerts} {...page} />
             <Route default component={Overview} {...page} />
           </Router>
         )}

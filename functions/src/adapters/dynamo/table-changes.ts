@@ -1,0 +1,39 @@
+/** Reads DynamoDB stream records (Lambda's shape, which the local poller copies) as the changes use cases want. */
+import type { DynamoDBRecord } from "aws-lambda";
+import type { TableChange, TableChanges } from "../../domain/ports/table-changes.ts";
+import { keys } from "./keys.ts";
+
+type Image = NonNullable<NonNullable<DynamoDBRecord["dynamodb"]>["NewImage"]>;
+
+const text = (image: Image | undefined, name: string) => image?.[name]?.S;
+const num = (image: Image | undefined, name: string) => Number(image?.[name]?.N ?? 0);
+
+export const tableChanges: TableChanges = {
+  read(value): TableChange | undefined {
+    const record = value as DynamoDBRecord;
+    const image = record.dynamodb?.NewImage;
+    const entity = text(image, "entity");
+    if (record.eventName === "INSERT" && entity === "Response") {
+      const answerId = text(image, "id");
+      if (!answerId) return undefined;
+      // An image without `score` (never written so) counts as low, so the answer is read and judged.
+      const score = image?.score?.N ? Number(image.score.N) : 0;
+      return { kind: "answer", answerId, score, optIn: Boolean(image?.optIn?.M), misuse: Boolean(image?.misuse?.S) };
+    }
+    if (record.eventName === "MODIFY" && entity === "Stock") {
+      const at = keys.storeOfStockKey(text(image, "pk") ?? "", text(image, "sk") ?? "");
+      if (!at) return undefined;
+      const old = record.dynamodb?.OldImage;
+      return {
+        kind: "stock",
+        storeId: at.storeId,
+        item: at.item,
+        name: text(image, "name") ?? at.item,
+        available: num(image, "quantity") - num(image, "reserved"),
+        lowAt: num(image, "lowAt"),
+        availableBefore: num(old, "quantity") - num(old, "reserved"),
+      };
+    }
+    return undefined;
+  },
+};

@@ -1,0 +1,29 @@
+/**
+ * The table's stream consumer: new answers (contacts, consent, follow-ups, spike alerts) and stock changes
+ * (low-stock alerts). Reports failed records by sequence number (ReportBatchItemFailures), so Lambda retries
+ * from the first failure and a poison record ends in the failure queue; everything it does is idempotent.
+ */
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-lambda";
+import { logger } from "../adapters/logger.ts";
+import { handleTableChange, type StreamDeps } from "../domain/stream-changes.ts";
+import { wired } from "../wiring.ts";
+
+export function makeConsumer(deps: StreamDeps) {
+  return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+    for (const record of event.Records) {
+      try {
+        await handleTableChange(deps, record);
+      } catch (error) {
+        // Never the record itself: its image holds personal data.
+        logger.error("stream record failed", {
+          eventID: record.eventID,
+          error: { name: (error as Error).name, message: (error as Error).message },
+        });
+        return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? "" }] };
+      }
+    }
+    return { batchItemFailures: [] };
+  };
+}
+
+export const handler = wired(makeConsumer);
