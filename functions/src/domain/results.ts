@@ -94,6 +94,7 @@ export function storeResults(
   };
 }
 
+/** Every store, ranked; stores without answers in the range come last, unranked. */
 export function allResults(
   stores: StoreRecord[],
   days: DayItem[],
@@ -118,12 +119,17 @@ export function allResults(
       index: indexOf(acc.counts),
       misuse: acc.misuse,
       rankScore: rankScoreOf(acc.counts),
-      rank: 0,
+      rank: null as number | null,
     };
   });
-  rows.sort((a, b) => b.rankScore - a.rankScore || b.total - a.total || a.storeId.localeCompare(b.storeId));
+  // A store without answers has no place in the ranking: it is listed after every store that has some.
+  const answered = (row: { total: number }) => (row.total > 0 ? 0 : 1);
+  rows.sort(
+    (a, b) =>
+      answered(a) - answered(b) || b.rankScore - a.rankScore || b.total - a.total || a.storeId.localeCompare(b.storeId),
+  );
   rows.forEach((row, i) => {
-    row.rank = i + 1;
+    row.rank = row.total > 0 ? i + 1 : null;
   });
   return { from: range.from, to: range.to, method: RANKING_METHOD, stores: rows };
 }
