@@ -16,6 +16,7 @@ import { makeRulesRepository } from "./adapters/dynamo/rules-repository.ts";
 import { makeStoreRepository } from "./adapters/dynamo/store-repository.ts";
 import { makeUserRepository } from "./adapters/dynamo/user-repository.ts";
 import { randomIds } from "./adapters/ids.ts";
+import { sha256Hasher } from "./adapters/text-hasher.ts";
 import { type Config, loadConfig } from "./config.ts";
 
 /** Every port's real adapter, on one table. */
@@ -26,6 +27,7 @@ export function makeDeps(config: Config, table: Table) {
     ids: randomIds,
     tokens: makeTokenService(config, clock),
     secrets: scryptHasher,
+    hasher: sha256Hasher,
     health: makeHealthCheck(table),
     stores: makeStoreRepository(table),
     users: makeUserRepository(table),

@@ -35,7 +35,12 @@ export const routes: readonly Route[] = [
   { method: "GET", path: "/v1/health", handler: "get-health", roles: anyone },
   { method: "POST", path: "/v1/auth/login", handler: "login-user", roles: anyone },
   { method: "POST", path: "/v1/auth/staff", handler: "login-staff", roles: anyone },
-  { method: "POST", path: "/v1/stores/{storeId}/pairing-codes", handler: "create-pairing-code", roles: ["admin"] },
+  {
+    method: "POST",
+    path: "/v1/stores/{storeId}/pairing-codes",
+    handler: "create-pairing-code",
+    roles: ["admin", "manager"],
+  },
   { method: "POST", path: "/v1/devices/pair", handler: "pair-device", roles: anyone },
   { method: "GET", path: "/v1/kiosk/config", handler: "get-kiosk-config", roles: ["device"] },
   { method: "POST", path: "/v1/responses", handler: "submit-responses", roles: ["device"] },
@@ -68,6 +73,26 @@ export const routes: readonly Route[] = [
   { method: "GET", path: "/v1/stores/{storeId}/stock", handler: "get-stock", roles: ["admin", "staff"] },
   { method: "PUT", path: "/v1/stores/{storeId}/stock", handler: "put-stock", roles: ["admin", "staff"] },
   { method: "GET", path: "/v1/stores/{storeId}/today", handler: "get-store-today", roles: ["admin", "staff"] },
+  // Stores, kiosks and the rules' history, managed from the dashboard.
+  { method: "POST", path: "/v1/stores", handler: "create-store", roles: ["admin"] },
+  { method: "GET", path: "/v1/stores/{storeId}", handler: "get-store", roles: ["admin", "marketing", "manager"] },
+  { method: "PUT", path: "/v1/stores/{storeId}", handler: "put-store", roles: ["admin"] },
+  { method: "POST", path: "/v1/stores/{storeId}/archive", handler: "archive-store", roles: ["admin"] },
+  {
+    method: "GET",
+    path: "/v1/stores/{storeId}/consents",
+    handler: "list-consent-versions",
+    roles: ["admin", "marketing", "manager"],
+  },
+  { method: "GET", path: "/v1/stores/{storeId}/devices", handler: "list-devices", roles: ["admin", "manager"] },
+  { method: "PUT", path: "/v1/devices/{deviceId}", handler: "rename-device", roles: ["admin", "manager"] },
+  { method: "DELETE", path: "/v1/devices/{deviceId}", handler: "revoke-device", roles: ["admin", "manager"] },
+  {
+    method: "GET",
+    path: "/v1/surprise-rules/revisions",
+    handler: "list-rule-revisions",
+    roles: ["admin", "marketing"],
+  },
 ];
 
 /** A job run on a schedule; `timeoutMinutes` defaults to 1, `mails` marks jobs that send email. */

@@ -94,7 +94,7 @@ export function storeResults(
   };
 }
 
-/** Every store, ranked; stores without answers in the range come last, unranked. */
+/** Every store that is not archived, ranked; stores without answers in the range come last, unranked. */
 export function allResults(
   stores: StoreRecord[],
   days: DayItem[],
@@ -108,20 +108,22 @@ export function allResults(
     acc.misuse += totalOf(misuseCountsOf(day));
     byStore.set(day.storeId, acc);
   }
-  const rows = stores.map((store) => {
-    const acc = byStore.get(store.storeId) ?? { counts: emptyCounts(), misuse: 0 };
-    return {
-      storeId: store.storeId,
-      name: store.name,
-      total: totalOf(acc.counts),
-      counts: acc.counts,
-      csat: csatOf(acc.counts),
-      index: indexOf(acc.counts),
-      misuse: acc.misuse,
-      rankScore: rankScoreOf(acc.counts),
-      rank: null as number | null,
-    };
-  });
+  const rows = stores
+    .filter((store) => !store.archivedAt)
+    .map((store) => {
+      const acc = byStore.get(store.storeId) ?? { counts: emptyCounts(), misuse: 0 };
+      return {
+        storeId: store.storeId,
+        name: store.name,
+        total: totalOf(acc.counts),
+        counts: acc.counts,
+        csat: csatOf(acc.counts),
+        index: indexOf(acc.counts),
+        misuse: acc.misuse,
+        rankScore: rankScoreOf(acc.counts),
+        rank: null as number | null,
+      };
+    });
   // A store without answers has no place in the ranking: it is listed after every store that has some.
   const answered = (row: { total: number }) => (row.total > 0 ? 0 : 1);
   rows.sort(

@@ -1,6 +1,7 @@
 /** A paired kiosk: the shopper flow for the store's config, the status corner and the staff panel. */
 import type { Lang } from "@sonrisa/shared/schemas/common";
 import type { KioskConfig } from "@sonrisa/shared/schemas/store";
+import { textIn } from "@sonrisa/shared/store-text";
 import { useEffect, useState } from "preact/hooks";
 import { LangSwitch } from "../common/lang-switch/lang-switch.tsx";
 import { Button } from "./components/button/button.tsx";
@@ -57,6 +58,7 @@ export function Kiosk({ config, deviceId, onUnpair }: Props) {
   const steps = flow.score ? stepsFor(config, flow.score) : [];
   const index = steps.indexOf(flow.step);
   const score = flow.score ?? 5;
+  const question = textIn(config.question, lang, config.defaultLang);
   const top = (
     <>
       {inSteps && (
@@ -70,9 +72,9 @@ export function Kiosk({ config, deviceId, onUnpair }: Props) {
 
   return (
     <>
-      <Screen store={config.name} top={top} scroll={flow.step !== "attract"} label={config.question[lang]}>
+      <Screen store={config.name} top={top} scroll={flow.step !== "attract"} label={question}>
         {flow.step === "attract" && (
-          <Attract question={config.question[lang]} scale={config.scale} picked={flow.score} t={t} onPick={tap} />
+          <Attract question={question} scale={config.scale} picked={flow.score} t={t} onPick={tap} />
         )}
         {flow.step === "reasons" && flow.sentiment && (
           <Reasons
