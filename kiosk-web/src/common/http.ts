@@ -21,11 +21,13 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** A hanging server must not hold the caller forever. */
   timeoutMs: number;
+  /** Extra request headers (a conditional request's If-None-Match). */
+  headers?: Record<string, string>;
 }
 
 /** Sends a request and returns the response when it is 2xx; anything else throws an ApiError. */
 export async function apiFetch(method: string, path: string, opts: CallOptions): Promise<Response> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...opts.headers };
   if (opts.body !== undefined) headers["content-type"] = "application/json";
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   const timeout = AbortSignal.timeout(opts.timeoutMs);

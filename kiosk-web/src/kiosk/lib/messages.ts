@@ -47,7 +47,7 @@ const es = {
   surpriseCode: "Código",
   surpriseShow: "Enseña esta pantalla a nuestro equipo para recogerlo.",
   pairTitle: "Vincular este quiosco",
-  pairIntro: "Introduce el código de 8 caracteres creado en el panel de administración (Tiendas → Dispositivos).",
+  pairIntro: "Introduce el código de 8 caracteres creado en el panel de administración, en Quioscos.",
   pairLabel: "Código de vinculación",
   pairButton: "Vincular",
   pairing: "Vinculando…",
@@ -96,6 +96,13 @@ const es = {
       ? `Hay ${n} respuestas sin enviar. ¿Desvincular igualmente? Se enviarán al volver a vincular.`
       : "¿Desvincular este quiosco?",
   close: "Cerrar",
+  closed: {
+    title: "Cerrado",
+    thanks: "¡Gracias!",
+    notYet: (from: string, to: string) => `Abrimos del ${from} al ${to}.`,
+    over: "El evento ha terminado. Gracias por visitarnos.",
+    archived: "Este quiosco ya no recoge opiniones.",
+  },
 };
 
 export type Messages = typeof es;
@@ -146,7 +153,7 @@ const en: Messages = {
   surpriseCode: "Code",
   surpriseShow: "Show this screen to our staff to collect it.",
   pairTitle: "Pair this kiosk",
-  pairIntro: "Enter the 8-character code created in the admin dashboard (Stores → Devices).",
+  pairIntro: "Enter the 8-character code created in the admin dashboard, under Kiosks.",
   pairLabel: "Pairing code",
   pairButton: "Pair",
   pairing: "Pairing…",
@@ -193,6 +200,13 @@ const en: Messages = {
       ? `${n} answers are not sent yet. Unpair anyway? They will be sent after pairing again.`
       : "Unpair this kiosk?",
   close: "Close",
+  closed: {
+    title: "Closed",
+    thanks: "Thank you!",
+    notYet: (from, to) => `We are open from ${from} to ${to}.`,
+    over: "The event is over. Thank you for visiting.",
+    archived: "This kiosk no longer takes feedback.",
+  },
 };
 
 const catalog: Record<Lang, Messages> = { es, en };
