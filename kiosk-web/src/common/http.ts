@@ -8,6 +8,8 @@ export class ApiError extends Error {
     message: string,
     /** Seconds from a 429's retry-after header. */
     readonly retryAfter?: number,
+    /** A 400's validation issues (`error.details`), each with its `path`. */
+    readonly details?: unknown[],
   ) {
     super(message);
     this.name = "ApiError";
@@ -46,7 +48,7 @@ export async function apiFetch(method: string, path: string, opts: CallOptions):
   }
   if (!res.ok) {
     const data = (await res.json().catch(() => undefined)) as
-      | { error?: { code?: string; message?: string } }
+      | { error?: { code?: string; message?: string; details?: unknown[] } }
       | undefined;
     const retry = Number(res.headers.get("retry-after"));
     throw new ApiError(
@@ -54,6 +56,7 @@ export async function apiFetch(method: string, path: string, opts: CallOptions):
       data?.error?.code ?? "http",
       data?.error?.message ?? res.statusText,
       retry || undefined,
+      Array.isArray(data?.error?.details) ? data.error.details : undefined,
     );
   }
   return res;

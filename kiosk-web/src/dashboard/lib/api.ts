@@ -3,14 +3,17 @@
  * the HTTP status (0 = no network); a 401 on a signed-in call ends the session.
  */
 import type { LoginResponse, PairingCodeResponse } from "@sonrisa/shared/schemas/auth";
+import type { DeviceSummary } from "@sonrisa/shared/schemas/devices";
 import { type AllResults, CommentsPage, type StoreResults } from "@sonrisa/shared/schemas/results";
-import type { Store } from "@sonrisa/shared/schemas/store";
-import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
+import type { ConsentVersion, CreateStoreRequest, Store, StoreSettings } from "@sonrisa/shared/schemas/store";
+import type { RuleRevisionList, SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { ApiError, apiFetch } from "../../common/http.ts";
 import type { DateRange } from "./range.ts";
 
+export type { DeviceSummary } from "@sonrisa/shared/schemas/devices";
 export type { Comment, CommentsPage } from "@sonrisa/shared/schemas/results";
-export type { Store } from "@sonrisa/shared/schemas/store";
+export type { ConsentVersion, Store, StoreSettings } from "@sonrisa/shared/schemas/store";
+export type { RuleRevision, SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 
 export { ApiError };
 
@@ -49,6 +52,15 @@ export function dashboardApi(token: string, onAuthLost: () => void) {
     }
   };
   const get = async <T>(path: string, signal?: AbortSignal): Promise<T> => (await authed("GET", path, signal)).json();
+  /** A change: its body as JSON; the answer's JSON back. */
+  const write = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    try {
+      return (await send(method, path, token, body)).json();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) onAuthLost();
+      throw err;
+    }
+  };
   const rangeQuery = (range: DateRange, misuse: boolean) => ({
     from: range.from,
     to: range.to,
@@ -73,6 +85,28 @@ export function dashboardApi(token: string, onAuthLost: () => void) {
       get<{ rules: SurpriseRule[] }>("/v1/surprise-rules", signal).then((r) => r.rules),
     createPairingCode: async (storeId: string): Promise<PairingCodeResponse> =>
       (await authed("POST", `${store(storeId)}/pairing-codes`)).json(),
+    store: (storeId: string, signal?: AbortSignal) =>
+      get<{ store: Store }>(store(storeId), signal).then((r) => r.store),
+    createStore: (request: CreateStoreRequest) =>
+      write<{ store: Store }>("POST", "/v1/stores", request).then((r) => r.store),
+    putStore: (storeId: string, settings: StoreSettings) =>
+      write<{ store: Store }>("PUT", store(storeId), settings).then((r) => r.store),
+    archiveStore: (storeId: string) =>
+      write<{ store: Store }>("POST", `${store(storeId)}/archive`).then((r) => r.store),
+    consents: (storeId: string, signal?: AbortSignal) =>
+      get<{ consents: ConsentVersion[] }>(`${store(storeId)}/consents`, signal).then((r) => r.consents),
+    devices: (storeId: string, signal?: AbortSignal) =>
+      get<{ devices: DeviceSummary[] }>(`${store(storeId)}/devices`, signal).then((r) => r.devices),
+    renameDevice: (deviceId: string, name: string) =>
+      write<{ device: DeviceSummary }>("PUT", `/v1/devices/${encodeURIComponent(deviceId)}`, { name }).then(
+        (r) => r.device,
+      ),
+    revokeDevice: (deviceId: string) =>
+      write<{ device: DeviceSummary }>("DELETE", `/v1/devices/${encodeURIComponent(deviceId)}`).then((r) => r.device),
+    putSurpriseRules: (rules: SurpriseRule[]) =>
+      write<{ rules: SurpriseRule[] }>("PUT", "/v1/surprise-rules", { rules }).then((r) => r.rules),
+    ruleRevisions: (cursor?: string, signal?: AbortSignal) =>
+      get<RuleRevisionList>(`/v1/surprise-rules/revisions${query({ cursor, limit: "20" })}`, signal),
     /** The CSV as a blob and the file name the server suggests. */
     exportCsv: async (range: DateRange, storeId?: string, personal = false) => {
       const path = `/v1/export/responses.csv${query({ ...range, storeId, personal: personal ? "true" : undefined })}`;

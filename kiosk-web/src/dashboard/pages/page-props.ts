@@ -11,4 +11,6 @@ export interface PageProps {
   /** The period of the filters, and whether repeated taps count. */
   range: DateRange;
   misuse: boolean;
+  /** Loads the store list again (after a store was created, changed or archived). */
+  reloadStores?: () => void;
 }

@@ -16,10 +16,13 @@ import { latestToday, rangeOf } from "../../lib/range.ts";
 import type { Session } from "../../lib/session.ts";
 import { useResource } from "../../lib/use-resource.ts";
 import { Kiosks } from "../kiosks/kiosks.tsx";
+import { Live } from "../live/live.tsx";
 import { Overview } from "../overview/overview.tsx";
 import type { PageProps } from "../page-props.ts";
 import { Rules } from "../rules/rules.tsx";
 import { StorePage } from "../store/store.tsx";
+import { StoreSettingsPage } from "../store-settings/store-settings.tsx";
+import { Stores } from "../stores/stores.tsx";
 import styles from "./shell.module.css";
 
 interface Props {
@@ -35,10 +38,19 @@ export function Shell({ session, onSignOut, onAuthLost }: Props) {
   const { filters } = useFilters();
   const { resource: stores, retry } = useResource((signal) => api.stores(signal), [api]);
   const isAdmin = session.role === "admin";
+  // Managers (issue 10's people work) manage their stores' kiosks; the API checks which stores.
+  const managesKiosks = isAdmin || (session.role as string) === "manager";
 
   const list = stores.data ?? [];
   const today = latestToday(list.map((s) => s.timeZone));
-  const page: PageProps = { api, session, stores: list, range: rangeOf(filters.choice, today), misuse: filters.misuse };
+  const page: PageProps = {
+    api,
+    session,
+    stores: list,
+    range: rangeOf(filters.choice, today),
+    misuse: filters.misuse,
+    reloadStores: retry,
+  };
   const storeInPath = /^\/dashboard\/stores\/([^/]+)/.exec(path)?.[1];
   const store = storeInPath ? decodeURIComponent(storeInPath) : list[0]?.storeId;
 
@@ -46,8 +58,28 @@ export function Shell({ session, onSignOut, onAuthLost }: Props) {
     { label: t.nav.overview, href: paths.overview, current: path === paths.overview },
     ...(store ? [{ label: t.nav.store, href: paths.store(store), current: Boolean(storeInPath) }] : []),
     { label: t.nav.rules, href: paths.rules, current: path === paths.rules },
-    ...(isAdmin ? [{ label: t.nav.kiosks, href: paths.kiosks, current: path === paths.kiosks }] : []),
+    ...(isAdmin
+      ? [
+          {
+            label: t.nav.stores,
+            href: paths.storesAdmin,
+            current: path.startsWith(paths.storesAdmin) || path === paths.newStore,
+          },
+        ]
+      : []),
+    ...(managesKiosks ? [{ label: t.nav.kiosks, href: paths.kiosks, current: path === paths.kiosks }] : []),
   ];
+  const liveStore = /^\/dashboard\/live\/([^/]+)/.exec(path)?.[1];
+  if (liveStore) {
+    // Full screen for a TV: no bars, no filters.
+    return stores.data ? (
+      <Live {...page} storeId={decodeURIComponent(liveStore)} />
+    ) : (
+      <main class={styles.main} id="main">
+        <Status resource={stores} onRetry={retry} />
+      </main>
+    );
+  }
   const withFilters = path === paths.overview || Boolean(storeInPath);
 
   return (
@@ -62,7 +94,14 @@ export function Shell({ session, onSignOut, onAuthLost }: Props) {
             <Route path={paths.overview} component={Overview} {...page} />
             <Route path="/dashboard/stores/:storeId" component={StorePage} {...page} />
             <Route path={paths.rules} component={Rules} {...page} />
-            <Route path={paths.kiosks} component={isAdmin ? Kiosks : Overview} {...page} />
+            <Route path={paths.kiosks} component={managesKiosks ? Kiosks : Overview} {...page} />
+            <Route path={paths.storesAdmin} component={isAdmin ? Stores : Overview} {...page} />
+            <Route path={paths.newStore} component={isAdmin ? StoreSettingsPage : Overview} {...page} />
+            <Route
+              path="/dashboard/settings/stores/:storeId"
+              component={isAdmin ? StoreSettingsPage : Overview}
+              {...page}
+            />
             <Route default component={Overview} {...page} />
           </Router>
         )}
