@@ -78,7 +78,7 @@ export function Kiosk({ config, deviceId, onUnpair }: Props) {
   return (
     <>
       {closed ? (
-        <Screen store={config.name} top={top} label={t.closed.title}>
+        <Screen store={config.name} top={top} label={config.name}>
           <Closed reason={closed} event={config.event} lang={lang} />
         </Screen>
       ) : (

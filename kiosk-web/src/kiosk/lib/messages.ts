@@ -96,13 +96,6 @@ const es = {
       ? `Hay ${n} respuestas sin enviar. ¿Desvincular igualmente? Se enviarán al volver a vincular.`
       : "¿Desvincular este quiosco?",
   close: "Cerrar",
-  closed: {
-    title: "Cerrado",
-    thanks: "¡Gracias!",
-    notYet: (from: string, to: string) => `Abrimos del ${from} al ${to}.`,
-    over: "El evento ha terminado. Gracias por visitarnos.",
-    archived: "Este quiosco ya no recoge opiniones.",
-  },
 };
 
 export type Messages = typeof es;
@@ -200,13 +193,6 @@ const en: Messages = {
       ? `${n} answers are not sent yet. Unpair anyway? They will be sent after pairing again.`
       : "Unpair this kiosk?",
   close: "Close",
-  closed: {
-    title: "Closed",
-    thanks: "Thank you!",
-    notYet: (from, to) => `We are open from ${from} to ${to}.`,
-    over: "The event is over. Thank you for visiting.",
-    archived: "This kiosk no longer takes feedback.",
-  },
 };
 
 const catalog: Record<Lang, Messages> = { es, en };
