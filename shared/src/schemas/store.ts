@@ -1,12 +1,12 @@
 /** A store's configuration, and the subset a paired kiosk receives. */
 import { z } from "zod";
-import { Lang, Localized, Slug, StoreId } from "./common.ts";
+import { FreeText, Lang, Localized, Slug, StoreId } from "./common.ts";
 
 export const Reason = z.strictObject({ id: Slug, label: Localized });
 export type Reason = z.infer<typeof Reason>;
 
 export const StoreSettings = z.strictObject({
-  name: z.string().min(1).max(80),
+  name: FreeText(80, 1),
   timeZone: z.string().refine(isTimeZone, "an IANA time zone such as Europe/Madrid"),
   languages: z.array(Lang).min(1),
   defaultLang: Lang,
