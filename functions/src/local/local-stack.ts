@@ -39,6 +39,8 @@ export interface LocalStack {
   url: string;
   port: number;
   dynamoEndpoint: string;
+  /** DynamoDB Local's Java process now (it changes when the stack restarts it). */
+  dynamoPid(): number | undefined;
   tableName: string;
   mailUrl: string;
   smtpUrl: string;
@@ -64,7 +66,20 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   const started = performance.now();
   const phase = (name: string) => log.debug(`${name} after ${Math.round(performance.now() - started)} ms`);
   try {
-    const dynamo = await startDynamoLocal({ dbPath: opts.dataDir ? join(opts.dataDir, "dynamodb") : undefined });
+    // Supervised: if Java dies, it is started again on the same port and data, and the table (and in
+    // memory, the demo organisation) made again before it counts as back; /v1/health says 503 meanwhile.
+    const seedOnRestart = opts.seed ?? true;
+    const dynamo = await startDynamoLocal({
+      dbPath: opts.dataDir ? join(opts.dataDir, "dynamodb") : undefined,
+      supervise: {
+        log,
+        async onRestart(endpoint) {
+          const again = localDynamoClient(endpoint);
+          await ensureTable(again, tableName).finally(() => again.destroy());
+          if (seedOnRestart) await seed(tableName, endpoint, log);
+        },
+      },
+    });
     cleanups.push(dynamo.stop);
     const client = localDynamoClient(dynamo.endpoint);
     phase("DynamoDB Local answered");
@@ -109,6 +124,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       url: http.url,
       port: http.port,
       dynamoEndpoint: dynamo.endpoint,
+      dynamoPid: dynamo.pid,
       tableName,
       mailUrl: `${http.url}/mail`,
       smtpUrl: mail.smtpUrl,

@@ -1,19 +1,57 @@
 /** The DynamoDB document client, made once per cold start and injected everywhere. */
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Config } from "../../config.ts";
+import { outageKind, reportOutagesAsUnavailable } from "./outage.ts";
+
+/**
+ * How long one call may wait, so a frozen database fails a request within about 5 s instead of hanging it
+ * until API Gateway gives up: a connection gets 1 s and a call 4 s. A call that timed out is not retried
+ * (the time is spent, and a database that slow is better left alone than sent the same work again); a
+ * refused or reset connection, throttling or a server error is retried once, a moment later. The kiosk
+ * and the pages retry a 503 themselves.
+ */
+export const CALL_LIMITS = { connectionTimeoutMs: 1_000, callTimeoutMs: 4_000, retryDelayMs: 150 } as const;
+
+/** The SDK's retry strategy interface (RetryStrategyV2), as the client's configuration types it. */
+type RetryStrategy = Extract<NonNullable<DynamoDBClientConfig["retryStrategy"]>, { recordSuccess: unknown }>;
+type RetryToken = Awaited<ReturnType<RetryStrategy["acquireInitialRetryToken"]>>;
+
+/** One quick retry, never after a timeout. */
+const retryOnceUnlessTimedOut: RetryStrategy = {
+  acquireInitialRetryToken: async () => token(0),
+  async refreshRetryTokenForRetry(previous, info) {
+    const kind = outageKind(info.error);
+    if (previous.getRetryCount() >= 1 || !kind || kind === "timed out") throw info.error;
+    return token(1, CALL_LIMITS.retryDelayMs * (0.5 + Math.random()));
+  },
+  recordSuccess: () => {},
+};
+
+function token(count: number, delay = 0): RetryToken {
+  return { getRetryCount: () => count, getRetryDelay: () => delay };
+}
 
 export function makeDocumentClient(config: Pick<Config, "DYNAMODB_ENDPOINT">): DynamoDBDocumentClient {
+  const limits = {
+    retryStrategy: retryOnceUnlessTimedOut,
+    requestHandler: {
+      connectionTimeout: CALL_LIMITS.connectionTimeoutMs,
+      requestTimeout: CALL_LIMITS.callTimeoutMs,
+      throwOnRequestTimeout: true,
+    },
+  };
   const client = new DynamoDBClient(
     config.DYNAMODB_ENDPOINT
       ? {
           endpoint: config.DYNAMODB_ENDPOINT,
           region: process.env.AWS_REGION ?? "eu-west-1",
           credentials: { accessKeyId: "local", secretAccessKey: "local" },
-          maxAttempts: 5,
+          ...limits,
         }
-      : { maxAttempts: 5 },
+      : limits,
   );
+  reportOutagesAsUnavailable(client);
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
   });
