@@ -10,6 +10,7 @@ import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { addDays, localParts } from "@sonrisa/shared/time";
 import { chunkTransaction } from "../functions/src/adapters/dynamo/answer-items.ts";
 import { makeDocumentClient, type Table } from "../functions/src/adapters/dynamo/client.ts";
+import { makeDeviceRepository } from "../functions/src/adapters/dynamo/device-repository.ts";
 import { makeStoreRepository } from "../functions/src/adapters/dynamo/store-repository.ts";
 import { transactOnce } from "../functions/src/adapters/dynamo/transact.ts";
 import { assignWins } from "../functions/src/domain/win-assignment.ts";
@@ -33,6 +34,7 @@ const MAX_GAP_MS = 8_000;
 interface Kiosk {
   storeId: string;
   token: string;
+  deviceId: string;
   /** Kiosk time of its next answer (ms). */
   next: number;
   random: () => number;
@@ -104,27 +106,34 @@ async function pass(api: ApiClient, kiosks: Kiosk[], answers: number, timing: Dy
 }
 
 /**
- * The bare DynamoDB ceiling: the transactions a batch commits (answers, day counters), built by the same
- * code the writer uses and issued straight to DynamoDB Local with the same concurrency: no HTTP, no
- * handler, no reads. What the API reaches against this is the cost of everything around the write.
+ * The bare DynamoDB ceiling: the transactions a batch commits (answers, day counters, the device's
+ * update), built by the same code the writer uses and issued straight to DynamoDB Local by the same
+ * kiosks with the same concurrency: no HTTP, no handler, no reads. What the API reaches against this is
+ * the cost of everything around the write.
  */
 async function bareCeiling(endpoint: string, tableName: string, kiosks: Kiosk[], answers: number) {
   const table: Table = { doc: makeDocumentClient({ DYNAMODB_ENDPOINT: endpoint }), name: tableName };
   const stores = makeStoreRepository(table);
+  const devices = makeDeviceRepository(table);
   const perKiosk = Math.ceil(answers / kiosks.length);
   const started = performance.now();
   await Promise.all(
-    kiosks.map(async (kiosk, i) => {
+    kiosks.map(async (kiosk) => {
       const store = (await stores.get(kiosk.storeId))!;
+      let { lastAnswerAt } = (await devices.get(kiosk.storeId, kiosk.deviceId, { consistent: true }))!;
       for (let done = 0; done < perKiosk; done += BATCH) {
         const planned = Array.from({ length: Math.min(BATCH, perKiosk - done) }, () => {
           const at = new Date(kiosk.next);
           kiosk.next += MIN_GAP_MS + kiosk.random() * (MAX_GAP_MS - MIN_GAP_MS);
-          return planAnswer(store, `bench-bare-${i}`, makeAnswer(kiosk.random, at), new Date());
+          return planAnswer(store, kiosk.deviceId, makeAnswer(kiosk.random, at), new Date());
         });
         const today = localParts(new Date(), store.timeZone).date;
-        const items = chunkTransaction(table, store, planned, assignWins(planned, [], today, 0), [], today);
+        const next = planned.reduce((max, a) => (a.atUtc > max ? a.atUtc : max), lastAnswerAt ?? "");
+        const device = { deviceId: kiosk.deviceId, seenAt: new Date().toISOString(), lastAnswerAt, next };
+        const wins = assignWins(planned, [], today, 0);
+        const { items } = chunkTransaction(table, store, planned, wins, [], today, device);
         const outcome = await transactOnce(table, items);
+        lastAnswerAt = next;
         if (!outcome.committed) throw new Error("a bare transaction was cancelled");
       }
     }),
@@ -208,8 +217,8 @@ export async function run(): Promise<BenchRow[]> {
     const kiosks: Kiosk[] = [];
     for (const [storeId, count] of Object.entries(KIOSKS_PER_STORE)) {
       for (let i = 0; i < count; i++) {
-        const { token } = await api.pairDevice(admin, storeId);
-        kiosks.push({ storeId, token, next: now - 3 * 86_400_000, random: seededRandom(kiosks.length + 1) });
+        const { token, deviceId } = await api.pairDevice(admin, storeId);
+        kiosks.push({ storeId, token, deviceId, next: now - 3 * 86_400_000, random: seededRandom(kiosks.length + 1) });
       }
     }
     // Warm-up as long as a pass: it loads every handler module, opens the connections and warms both

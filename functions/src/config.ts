@@ -12,6 +12,8 @@ const Env = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Sonrisa <no-reply@sonrisa.local>"),
   PUBLIC_URL: z.string().optional(),
+  /** Local stack only: moves the handlers' clock (tests pick the day and hour they run at). */
+  SONRISA_CLOCK_OFFSET_MS: z.coerce.number().int().optional(),
 });
 export type Config = z.infer<typeof Env>;
 
@@ -24,6 +26,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const names = parsed.error.issues.map((i) => i.path.join(".")).join(", ");
     throw new Error(`Invalid configuration: check ${names}`);
+  }
+  if (parsed.data.SONRISA_CLOCK_OFFSET_MS !== undefined && parsed.data.SONRISA_MODE !== "local") {
+    throw new Error("Invalid configuration: SONRISA_CLOCK_OFFSET_MS is for the local stack only");
   }
   if (!parsed.data.AUTH_KEY && !parsed.data.AUTH_SECRET_ARN) {
     throw new Error("Invalid configuration: set AUTH_KEY (local) or AUTH_SECRET_ARN (AWS)");

@@ -4,12 +4,14 @@
  */
 import { scryptHasher } from "./adapters/auth/password-hasher.ts";
 import { makeTokenService } from "./adapters/auth/token-service.ts";
-import { systemClock } from "./adapters/clock.ts";
+import { cachedRules, cachedStores } from "./adapters/cache/read-cache.ts";
+import { offsetClock, systemClock } from "./adapters/clock.ts";
 import { makeAnswerWriter } from "./adapters/dynamo/answer-writer.ts";
 import { makeDocumentClient, type Table } from "./adapters/dynamo/client.ts";
 import { makeDeviceRepository } from "./adapters/dynamo/device-repository.ts";
 import { makeGiftRepository } from "./adapters/dynamo/gift-repository.ts";
 import { makeHealthCheck } from "./adapters/dynamo/health-check.ts";
+import { makeJobStateRepository } from "./adapters/dynamo/job-state-repository.ts";
 import { makePinGuardRepository } from "./adapters/dynamo/pin-guard-repository.ts";
 import { makeResultsRepository } from "./adapters/dynamo/results-repository.ts";
 import { makeRulesRepository } from "./adapters/dynamo/rules-repository.ts";
@@ -18,23 +20,30 @@ import { makeUserRepository } from "./adapters/dynamo/user-repository.ts";
 import { randomIds } from "./adapters/ids.ts";
 import { type Config, loadConfig } from "./config.ts";
 
-/** Every port's real adapter, on one table. */
+/**
+ * Every port's real adapter, on one table. `hot` holds the few-second copies of store settings and rules
+ * that the kiosk's routes read on every batch (adapters/cache/read-cache.ts).
+ */
 export function makeDeps(config: Config, table: Table) {
-  const clock = systemClock;
+  const clock = config.SONRISA_CLOCK_OFFSET_MS ? offsetClock(config.SONRISA_CLOCK_OFFSET_MS) : systemClock;
+  const stores = cachedStores(makeStoreRepository(table), clock);
+  const rules = cachedRules(makeRulesRepository(table), clock);
   return {
     clock,
     ids: randomIds,
     tokens: makeTokenService(config, clock),
     secrets: scryptHasher,
     health: makeHealthCheck(table),
-    stores: makeStoreRepository(table),
+    stores: stores.fresh,
     users: makeUserRepository(table),
     devices: makeDeviceRepository(table),
     pinGuards: makePinGuardRepository(table),
-    rules: makeRulesRepository(table),
+    rules: rules.fresh,
     gifts: makeGiftRepository(table),
     results: makeResultsRepository(table),
     writer: makeAnswerWriter(table),
+    jobs: makeJobStateRepository(table),
+    hot: { stores: stores.cached, rules: rules.cached },
   };
 }
 

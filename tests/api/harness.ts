@@ -40,6 +40,8 @@ export interface TestApi {
   dynamoEndpoint: string;
   /** Mail the functions sent during this file. */
   mailbox: Mailbox;
+  /** The handlers' clock (the real one, or the one `startApi({ clockAt })` set for this file). */
+  now(): Date;
   request<T = AnyJson>(method: string, path: string, opts?: RequestOptions): Promise<ApiResponse<T>>;
   /** An admin or marketing token; throws unless the login succeeds. */
   login(email: string, password: string): Promise<string>;
@@ -56,13 +58,26 @@ interface ProcessEnv {
   tableName: string;
   dynamoEndpoint: string;
   mailbox: Mailbox;
+  clockOffsetMs: number;
 }
 let processEnv: Promise<ProcessEnv> | undefined;
 
-/** Starts the API on a free port. `seed` (default true) seeds the demo organisation; `staticDir` serves files. */
-export async function startApi(opts: { seed?: boolean; staticDir?: string } = {}): Promise<TestApi> {
-  processEnv ??= prepareProcess();
-  const { tableName, dynamoEndpoint, mailbox } = await processEnv;
+export interface StartOptions {
+  /** Seed the demo organisation (default true). */
+  seed?: boolean;
+  /** Serve these files. */
+  staticDir?: string;
+  /**
+   * Run the handlers' clock from this instant (the clock port, moved by SONRISA_CLOCK_OFFSET_MS), so a test
+   * never depends on the hour it runs at; set by the file's first `startApi`.
+   */
+  clockAt?: string;
+}
+
+/** Starts the API on a free port, with the demo organisation unless `seed: false`. */
+export async function startApi(opts: StartOptions = {}): Promise<TestApi> {
+  processEnv ??= prepareProcess(opts.clockAt ? Date.parse(opts.clockAt) - Date.now() : 0);
+  const { tableName, dynamoEndpoint, mailbox, clockOffsetMs } = await processEnv;
   if (opts.seed ?? true) await seedDemo(tableName, dynamoEndpoint);
   const server = createApiServer({
     staticDir: opts.staticDir ?? fileURLToPath(new URL("./no-static-dir", import.meta.url)),
@@ -106,6 +121,7 @@ export async function startApi(opts: { seed?: boolean; staticDir?: string } = {}
     tableName,
     dynamoEndpoint,
     mailbox,
+    now: () => new Date(Date.now() + clockOffsetMs),
     request,
     login,
     staffLogin: (storeId, pin) => tokenFrom("/v1/auth/staff", { storeId, pin }, "token"),
@@ -120,7 +136,7 @@ export async function startApi(opts: { seed?: boolean; staticDir?: string } = {}
 }
 
 /** A table of its own for this file, a mail catcher, and the handlers' environment, once per process. */
-async function prepareProcess(): Promise<ProcessEnv> {
+async function prepareProcess(clockOffsetMs: number): Promise<ProcessEnv> {
   const dynamoEndpoint = inject("dynamoEndpoint");
   const tableName = `sonrisa-test-${randomUUID().slice(0, 8)}`;
   const client = localDynamoClient(dynamoEndpoint);
@@ -138,8 +154,9 @@ async function prepareProcess(): Promise<ProcessEnv> {
     SMTP_URL: mail.smtpUrl,
     MAIL_FROM: "Sonrisa <no-reply@sonrisa.local>",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "ERROR",
+    ...(clockOffsetMs ? { SONRISA_CLOCK_OFFSET_MS: String(Math.round(clockOffsetMs)) } : {}),
   });
-  return { tableName, dynamoEndpoint, mailbox: mail.mailbox };
+  return { tableName, dynamoEndpoint, mailbox: mail.mailbox, clockOffsetMs: Math.round(clockOffsetMs) };
 }
 
 const seedFile = fileURLToPath(new URL("../../functions/src/local/seed-demo.ts", import.meta.url));

@@ -40,8 +40,14 @@ export function makeDeviceRepository(table: Table): DeviceRepository {
       ]);
       return outcome.committed ? device : undefined;
     },
-    async get(storeId, deviceId) {
-      const out = await table.doc.send(new GetCommand({ TableName: table.name, Key: keys.device(storeId, deviceId) }));
+    async get(storeId, deviceId, opts) {
+      const out = await table.doc.send(
+        new GetCommand({
+          TableName: table.name,
+          Key: keys.device(storeId, deviceId),
+          ConsistentRead: opts?.consistent,
+        }),
+      );
       return out.Item as DeviceRecord | undefined;
     },
     async touch(storeId, deviceId, seenAt, lastAnswerAt, status) {
