@@ -3,7 +3,7 @@ import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { StoreRecord, StoreRepository } from "../../domain/ports/store-repository.ts";
 import type { Table } from "./client.ts";
 import { keys } from "./keys.ts";
-import { queryAll } from "./query-all.ts";
+import { queryAll, queryPage } from "./query-all.ts";
 
 export function makeStoreRepository(table: Table): StoreRepository {
   return {
@@ -21,6 +21,14 @@ export function makeStoreRepository(table: Table): StoreRepository {
     },
     async list() {
       return (await queryAll(table, keys.allStores())).map(toRecord);
+    },
+    async page(after, limit) {
+      const out = await queryPage(table, keys.allStores(), {
+        Limit: limit,
+        ...(after ? { ExclusiveStartKey: keys.storeCursor(after) } : {}),
+      });
+      const items = (out.Items ?? []).map(toRecord);
+      return out.LastEvaluatedKey && items.length ? { items, cursor: items.at(-1)!.storeId } : { items };
     },
   };
 }
