@@ -89,6 +89,7 @@ function supervised(first: Instance, port: number, dbPath: string | undefined, s
         await new Promise((r) => setTimeout(r, RESTART_DELAYS_MS[Math.min(attempt, RESTART_DELAYS_MS.length - 1)]));
         if (stopping) return;
         const next = launch(port, dbPath);
+        current = next;
         try {
           await waitUntilReady(next, 30_000);
           await s.onRestart?.(next.endpoint);
@@ -98,7 +99,6 @@ function supervised(first: Instance, port: number, dbPath: string | undefined, s
           continue;
         }
         if (stopping) return void (await next.stop());
-        current = next;
         s.log?.info(`DynamoDB Local is back after ${((performance.now() - down) / 1000).toFixed(1)} s`);
         watch(next);
         return;
