@@ -41,7 +41,8 @@ afterAll(async () => {
 
 interface Reply {
   status: number;
-  json: any; // biome-ignore lint/suspicious/noExplicitAny: read by shape in assertions
+  // biome-ignore lint/suspicious/noExplicitAny: read by shape in assertions
+  json: any;
   headers: Headers;
 }
 

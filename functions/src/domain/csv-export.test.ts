@@ -10,7 +10,7 @@ describe("CSV cells", () => {
     ["@SUM(A1)", "'@SUM(A1)"],
     ["\t=1+1", `"'\t=1+1"`],
     ["\r=1+1", "'=1+1"],
-    ["\u0000=HYPERLINK(\"x\")", `"'=HYPERLINK(""x"")"`],
+    ['\u0000=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
     ["＝1+1", "'＝1+1"],
   ])("neutralises a cell that a spreadsheet would run: %j", (value, cell) => {
     expect(csvCell(value)).toBe(cell);
