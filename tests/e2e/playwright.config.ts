@@ -10,6 +10,8 @@ export default defineConfig({
   testMatch: "**/*.spec.ts",
   // E2E_OUTPUT and E2E_PORT let two runs share a checkout without clobbering each other.
   outputDir: process.env.E2E_OUTPUT ?? "../../test-results/e2e",
+  // A left-over test.only fails the run instead of quietly skipping the rest (pick tests with -g instead).
+  forbidOnly: true,
   fullyParallel: false,
   workers: 1,
   retries: 0,
