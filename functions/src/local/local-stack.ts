@@ -33,6 +33,8 @@ export interface LocalStackOptions {
   scheduler?: boolean;
   /** Only errors on the console. */
   quiet?: boolean;
+  /** The token-signing key (base64, 32 bytes); default the one in dataDir, or a fresh one in memory. */
+  authKey?: string;
 }
 
 export interface LocalStack {
@@ -94,7 +96,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       AWS_ACCESS_KEY_ID: "local",
       AWS_SECRET_ACCESS_KEY: "local",
       SONRISA_MODE: "local",
-      AUTH_KEY: loadOrCreateAuthKey(opts.dataDir),
+      AUTH_KEY: opts.authKey ?? loadOrCreateAuthKey(opts.dataDir),
       MAIL_FROM: process.env.MAIL_FROM ?? "Sonrisa <no-reply@sonrisa.local>",
       LOG_LEVEL: process.env.LOG_LEVEL ?? (opts.quiet ? "ERROR" : "INFO"),
     });
