@@ -292,10 +292,12 @@ export async function run(): Promise<BenchRow[]> {
       }),
     };
 
-    // Pass 2 answers end a few minutes before now, so today's happy answers can really win.
+    // Pass 2 answers end about two minutes before now, so the last batches' newest answers are recent
+    // enough to be a shopper at the screen (15 minutes), and today's happy answers can really win.
     await api.call("PUT", "/v1/surprise-rules", { token: admin, body: { rules: original.rules } });
     const perKiosk = Math.ceil(ANSWERS_PER_PASS / kiosks.length);
-    for (const k of kiosks) k.next = Math.max(k.next, Date.now() - perKiosk * MAX_GAP_MS - 5 * 60_000);
+    const meanGap = (MIN_GAP_MS + MAX_GAP_MS) / 2;
+    for (const k of kiosks) k.next = Math.max(k.next, Date.now() - perKiosk * meanGap - 2 * 60_000);
     process.stderr.write(`[ingestion] pass 2 (demo surprise rule on): ${ANSWERS_PER_PASS} answers\n`);
     const withRule = await pass(api, kiosks, ANSWERS_PER_PASS, timing, true);
 

@@ -4,7 +4,7 @@
  */
 import { scryptHasher } from "./adapters/auth/password-hasher.ts";
 import { makeTokenService } from "./adapters/auth/token-service.ts";
-import { cachedRules, cachedStores } from "./adapters/cache/read-cache.ts";
+import { cachedDevices, cachedRules, cachedStores } from "./adapters/cache/read-cache.ts";
 import { offsetClock, systemClock } from "./adapters/clock.ts";
 import { makeAnswerWriter } from "./adapters/dynamo/answer-writer.ts";
 import { makeDocumentClient, type Table } from "./adapters/dynamo/client.ts";
@@ -21,13 +21,15 @@ import { randomIds } from "./adapters/ids.ts";
 import { type Config, loadConfig } from "./config.ts";
 
 /**
- * Every port's real adapter, on one table. `hot` holds the few-second copies of store settings and rules
- * that the kiosk's routes read on every batch (adapters/cache/read-cache.ts).
+ * Every port's real adapter, on one table. `hot` holds the few-second copies of store settings, rules and
+ * devices that the kiosk's routes read on every batch (adapters/cache/read-cache.ts).
  */
 export function makeDeps(config: Config, table: Table) {
   const clock = config.SONRISA_CLOCK_OFFSET_MS ? offsetClock(config.SONRISA_CLOCK_OFFSET_MS) : systemClock;
   const stores = cachedStores(makeStoreRepository(table), clock);
   const rules = cachedRules(makeRulesRepository(table), clock);
+  const devices = cachedDevices(makeDeviceRepository(table), clock);
+  const writer = makeAnswerWriter(table);
   return {
     clock,
     ids: randomIds,
@@ -36,14 +38,14 @@ export function makeDeps(config: Config, table: Table) {
     health: makeHealthCheck(table),
     stores: stores.fresh,
     users: makeUserRepository(table),
-    devices: makeDeviceRepository(table),
+    devices: devices.fresh,
     pinGuards: makePinGuardRepository(table),
     rules: rules.fresh,
     gifts: makeGiftRepository(table),
     results: makeResultsRepository(table),
-    writer: makeAnswerWriter(table),
+    writer,
     jobs: makeJobStateRepository(table),
-    hot: { stores: stores.cached, rules: rules.cached },
+    hot: { stores: stores.cached, rules: rules.cached, devices: devices.cached, writer: devices.remembering(writer) },
   };
 }
 

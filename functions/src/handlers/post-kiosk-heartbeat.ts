@@ -16,5 +16,5 @@ export function makeMain(deps: KioskDeps & { clock: Clock }): Main<KioskStatus, 
 export const handler = httpApi(
   "post-kiosk-heartbeat",
   { body: KioskStatus },
-  wired((deps) => makeMain({ ...deps, stores: deps.hot.stores })),
+  wired((deps) => makeMain({ ...deps, stores: deps.hot.stores, devices: deps.hot.devices })),
 );

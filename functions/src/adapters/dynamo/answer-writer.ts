@@ -90,12 +90,16 @@ export function makeAnswerWriter(table: Table, options: WriterOptions = {}): Ans
         if (end.moved) moved = true;
         else if (touch) touch = { ...touch, lastAnswerAt: end.lastAnswerAt };
       }
+      const committed = [...out.values()].some((o) => o.status === "stored");
       // A retried winner gets its surprise again, so a lost reply never loses the gift.
       const repeated = [...out].filter(([, o]) => o.status === "duplicate").map(([id]) => id);
       for (const [id, stored] of repeated.length ? await storedAnswers(table, repeated) : []) {
         out.set(id, duplicateOf(stored, store.storeId));
       }
-      return moved ? { outcomes: out, deviceMoved: true } : { outcomes: out };
+      if (moved) return { outcomes: out, deviceMoved: true };
+      return committed && touch?.lastAnswerAt !== undefined
+        ? { outcomes: out, lastAnswerAt: touch.lastAnswerAt }
+        : { outcomes: out };
     },
   };
 }

@@ -1,5 +1,6 @@
 /** Pairing codes (one use, 15 minutes) and paired devices. */
-import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { Unauthorized } from "../../domain/errors.ts";
 import type { DeviceRecord, DeviceRepository } from "../../domain/ports/device-repository.ts";
 import type { Table } from "./client.ts";
 import { keys } from "./keys.ts";
@@ -66,16 +67,15 @@ export function makeDeviceRepository(table: Table): DeviceRepository {
           ExpressionAttributeValues: { ...values, ":last": lastAnswerAt },
         }));
       if (moved) return;
-      await table.doc.send(
-        new UpdateCommand({
-          TableName: table.name,
-          Key,
-          UpdateExpression: `SET ${seen}`,
-          ConditionExpression: "attribute_exists(pk)",
-          ...names,
-          ExpressionAttributeValues: values,
-        }),
-      );
+      const paired = await updateIf(table, {
+        Key,
+        UpdateExpression: `SET ${seen}`,
+        ConditionExpression: "attribute_exists(pk)",
+        ...names,
+        ExpressionAttributeValues: values,
+      });
+      // Removed since it was read (or read from a few-second copy): the kiosk must pair again.
+      if (!paired) throw new Unauthorized("This device is no longer paired");
     },
   };
 }

@@ -49,6 +49,8 @@ export interface WriteResult {
    * same kiosk got in first): the answers not in `outcomes` were not written and must be planned again.
    */
   deviceMoved?: true;
+  /** The device's last-answer time once this write committed (set when a transaction updated the device). */
+  lastAnswerAt?: string;
 }
 
 export interface AnswerWriter {
