@@ -133,7 +133,13 @@ describe("batches against DynamoDB's 100 actions per transaction", () => {
 
   it("writes a chunk of 100 winners (over 200 actions) in parts, every answer and gift once", async () => {
     // The writer's largest chunk (the bench's bulk loader uses 99): 100 answer puts alone fill a transaction.
-    const writer = makeAnswerWriter(table, { chunkSize: 100 });
+    // On a busy machine a transaction of up to 100 actions on DynamoDB Local can take longer than a
+    // request's 4 s; this test is about the split, so its calls may take their time.
+    const patient = {
+      doc: makeDocumentClient({ DYNAMODB_ENDPOINT: api.dynamoEndpoint }, { callTimeoutMs: 60_000 }),
+      name: api.tableName,
+    };
+    const writer = makeAnswerWriter(patient, { chunkSize: 100 });
     const store = (await makeStoreRepository(table).get("madrid-centro"))!;
     const rule = twentyRules()[19]!;
     const planned: PlannedAnswer[] = Array.from({ length: 100 }, (_, i) => {
@@ -168,6 +174,7 @@ describe("batches against DynamoDB's 100 actions per transaction", () => {
     const days = await makeResultsRepository(table).storeDays("madrid-centro", "2026-06-17", "2026-06-17");
     expect(days.reduce((n, d) => n + Number(d.s5 ?? 0), 0)).toBe(100);
     expect(days.reduce((n, d) => n + Number(d.gw ?? 0), 0)).toBe(100);
+    patient.doc.destroy();
   });
 });
 

@@ -23,16 +23,19 @@ function answers(count: number, offset = 0, score = (i: number) => (i % 5) + 1) 
   }));
 }
 /**
- * Like a kiosk's sender: a 503 is retried after its retry-after. Part of a batch of more than 25 answers may
- * be stored before a 503 (a transaction per 25): the retry then reports those as duplicates.
+ * Like a kiosk's sender: a 503 is retried with exponential backoff and jitter (kiosk-web backoff.ts), at
+ * least its retry-after. Part of a batch of more than 25 answers may be stored before a 503 (a transaction
+ * per 25): the retry then reports those as duplicates.
  */
 async function sendLikeAKiosk(token: string, responses: unknown[]) {
   const replies = [];
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 1; ; attempt++) {
     const res = await api.request("POST", "/v1/responses", { token, body: { responses } });
     replies.push(res);
-    if (res.status !== 503 || attempt === 10) return replies;
-    await new Promise((resolve) => setTimeout(resolve, 1000 * Number(res.headers["retry-after"] ?? 1)));
+    if (res.status !== 503 || attempt === 30) return replies;
+    const ceiling = Math.min(16_000, 1000 * 2 ** (attempt - 1));
+    const wait = Math.max(1000 * Number(res.headers["retry-after"] ?? 1), ceiling / 2 + Math.random() * (ceiling / 2));
+    await new Promise((resolve) => setTimeout(resolve, wait));
   }
 }
 
@@ -64,7 +67,7 @@ describe("exactly once", () => {
     expect(after.total - before.total).toBe(250);
     expect(after.counts["5"] - before.counts["5"]).toBe(50);
     expect(after.counts["2"] - before.counts["2"]).toBe(200);
-  }, 180_000); // 60 concurrent batches on one day item of DynamoDB Local queue up; some get 503 and are resent
+  }, 300_000); // 60 concurrent batches on one day item of DynamoDB Local queue up; some get 503 and are resent
 });
 
 describe("per-item results", () => {

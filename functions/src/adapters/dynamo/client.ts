@@ -32,12 +32,19 @@ function token(count: number, delay = 0): RetryToken {
   return { getRetryCount: () => count, getRetryDelay: () => delay };
 }
 
-export function makeDocumentClient(config: Pick<Config, "DYNAMODB_ENDPOINT">): DynamoDBDocumentClient {
+/**
+ * The client of the functions, with CALL_LIMITS. Tools that load a table in bulk on a busy machine (the
+ * benches' loaders) may give a call longer (`callTimeoutMs`): a request's 5 s do not apply to them.
+ */
+export function makeDocumentClient(
+  config: Pick<Config, "DYNAMODB_ENDPOINT">,
+  { callTimeoutMs = CALL_LIMITS.callTimeoutMs }: { callTimeoutMs?: number } = {},
+): DynamoDBDocumentClient {
   const limits = {
     retryStrategy: retryOnceUnlessTimedOut,
     requestHandler: {
       connectionTimeout: CALL_LIMITS.connectionTimeoutMs,
-      requestTimeout: CALL_LIMITS.callTimeoutMs,
+      requestTimeout: callTimeoutMs,
       throwOnRequestTimeout: true,
     },
   };
