@@ -167,6 +167,7 @@ describe("DynamoDB Local killed with kill -9 while kiosks send", () => {
     expect(health.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(refused.status).toBe(503);
     expect(refused.json.error.code).toBe("unavailable");
+    expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(after.json.results[0].status).toBe("stored");
   }, 60_000);
 });
