@@ -238,6 +238,8 @@ test("only a shopper at the thank-you can win: not one who walked away, nor answ
 
     await tapFace(page, 5); // walks away: the flow times out back to the attract screen
     await expect(faces(page)).toHaveCount(5, { timeout: 5_000 });
+    await expectQueueEmpty(page); // sent online, at once, as any finished flow's answer
+    await page.waitForTimeout(5_500); // the server's own burst check: taps at least 5 s apart
     await context.setOffline(true);
     await tapFace(page, 5); // finishes, but the kiosk is offline: the answer waits in the queue
     await page.getByRole("button", { name: "Terminar" }).click();
