@@ -5,7 +5,9 @@
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-lambda";
 import { logger } from "../adapters/logger.ts";
+import { Unavailable } from "../domain/errors.ts";
 import { handleTableChange, type StreamDeps } from "../domain/stream-changes.ts";
+import { outageLog } from "../middleware/outage-log.ts";
 import { wired } from "../wiring.ts";
 
 export function makeConsumer(deps: StreamDeps) {
@@ -14,6 +16,11 @@ export function makeConsumer(deps: StreamDeps) {
       try {
         await handleTableChange(deps, record);
       } catch (error) {
+        // The table not answering is an outage, logged once per burst as the API does; the record is retried.
+        if (error instanceof Unavailable) {
+          outageLog.record(error.kind);
+          return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? "" }] };
+        }
         // Never the record itself: its image holds personal data.
         logger.error("stream record failed", {
           eventID: record.eventID,
