@@ -78,7 +78,10 @@ async function pendingGift(request: APIRequestContext): Promise<string> {
     const paired = await request.post("/v1/devices/pair", { data: { code } });
     const device = { authorization: `Bearer ${((await paired.json()) as { deviceToken: string }).deviceToken}` };
     const responses = [{ id: crypto.randomUUID(), at: new Date(Date.now() - 1_000).toISOString(), score: 5 }];
-    const res = await request.post("/v1/responses", { headers: device, data: { responses } });
+    const res = await request.post("/v1/responses", {
+      headers: device,
+      data: { responses, present: responses[0]!.id },
+    });
     const won = ((await res.json()) as { results: { surprise?: { code: string } }[] }).results[0]?.surprise;
     expect(won?.code, "the answer won").toBeTruthy();
     return won!.code;
