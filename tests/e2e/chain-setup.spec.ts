@@ -51,7 +51,8 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/set
 test("a chain sets itself up from an empty organisation, from the first admin to a revoked kiosk", async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
+  // A dozen screens on three browsers, on a shared machine that may be busy: generous.
+  test.setTimeout(300_000);
   const admin = await device(browser);
   const adminConsole = watchConsole(admin);
 

@@ -137,7 +137,7 @@ test("a new consent text needs a new version; both versions are kept; archiving 
 
 test("marketing has no Stores page", async ({ page }) => {
   await signIn(page, MARKETING);
-  await expect(page.getByRole("link", { name: "Regalos" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Regalos", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "Tiendas", exact: true })).toHaveCount(0);
   await page.goto("/dashboard/settings/stores");
   await expect(page.getByRole("heading", { level: 1, name: "Todas las tiendas" })).toBeVisible();

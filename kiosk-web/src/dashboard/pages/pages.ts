@@ -1,11 +1,11 @@
 /**
  * Every page of the signed-in dashboard, in one list: its route, who may open it, and where its link sits in
  * the navigation. Adding a page is one entry here (and its words in messages.ts); the shell builds both the
- * router and the navigation from this list. Pages load on first visit (preact-iso `lazy`), so the dashboard's
- * first download holds only the shell and the overview.
+ * router and the navigation from this list. Pages load on first visit (lazyPage), so the dashboard's first
+ * download holds only the shell and the overview.
  */
 import type { ComponentType } from "preact";
-import { lazy } from "preact-iso";
+import { lazyPage } from "../components/lazy-page/lazy-page.tsx";
 import { BASE, paths } from "../lib/paths.ts";
 import type { Session } from "../lib/session.ts";
 import { Overview } from "./overview/overview.tsx";
@@ -53,8 +53,7 @@ export interface NavContext {
   store?: string;
 }
 
-const page = lazy;
-const StoreSettings = lazy(() => import("./store-settings/store-settings.tsx").then((m) => m.StoreSettingsPage));
+const StoreSettings = lazyPage(() => import("./store-settings/store-settings.tsx").then((m) => m.StoreSettingsPage));
 const ADMIN: readonly Role[] = ["admin"];
 const RUNS_STORES: readonly Role[] = ["admin", "manager"];
 const MARKETS: readonly Role[] = ["admin", "marketing"];
@@ -63,7 +62,7 @@ export const PAGES: readonly PageEntry[] = [
   { path: paths.overview, component: Overview, filters: true, nav: { key: "overview", group: "results" } },
   {
     path: `${BASE}/stores/:storeId`,
-    component: page(() => import("./store/store.tsx").then((m) => m.StorePage)),
+    component: lazyPage(() => import("./store/store.tsx").then((m) => m.StorePage)),
     filters: true,
     nav: {
       key: "store",
@@ -74,31 +73,31 @@ export const PAGES: readonly PageEntry[] = [
   },
   {
     path: paths.alerts,
-    component: page(() => import("./alerts/alerts.tsx").then((m) => m.Alerts)),
+    component: lazyPage(() => import("./alerts/alerts.tsx").then((m) => m.Alerts)),
     nav: { key: "alerts", group: "results" },
   },
   {
     path: paths.rules,
-    component: page(() => import("./rules/rules.tsx").then((m) => m.Rules)),
+    component: lazyPage(() => import("./rules/rules.tsx").then((m) => m.Rules)),
     roles: MARKETS,
     nav: { key: "rules", group: "campaigns" },
   },
   {
     path: paths.followUps,
-    component: page(() => import("./follow-ups/follow-ups.tsx").then((m) => m.FollowUps)),
+    component: lazyPage(() => import("./follow-ups/follow-ups.tsx").then((m) => m.FollowUps)),
     roles: MARKETS,
     filters: true,
     nav: { key: "followUps", group: "campaigns" },
   },
   {
     path: paths.contacts,
-    component: page(() => import("./contacts/contacts.tsx").then((m) => m.Contacts)),
+    component: lazyPage(() => import("./contacts/contacts.tsx").then((m) => m.Contacts)),
     roles: MARKETS,
     nav: { key: "contacts", group: "campaigns" },
   },
   {
     path: paths.storesAdmin,
-    component: page(() => import("./stores/stores.tsx").then((m) => m.Stores)),
+    component: lazyPage(() => import("./stores/stores.tsx").then((m) => m.Stores)),
     roles: ADMIN,
     nav: {
       key: "stores",
@@ -108,23 +107,23 @@ export const PAGES: readonly PageEntry[] = [
   },
   {
     path: paths.kiosks,
-    component: page(() => import("./kiosks/kiosks.tsx").then((m) => m.Kiosks)),
+    component: lazyPage(() => import("./kiosks/kiosks.tsx").then((m) => m.Kiosks)),
     roles: RUNS_STORES,
     nav: { key: "kiosks", group: "settings" },
   },
   {
     path: paths.staffPins,
-    component: page(() => import("./staff-pins/staff-pins.tsx").then((m) => m.StaffPins)),
+    component: lazyPage(() => import("./staff-pins/staff-pins.tsx").then((m) => m.StaffPins)),
     roles: RUNS_STORES,
     nav: { key: "staffPins", group: "settings" },
   },
   {
     path: paths.people,
-    component: page(() => import("./people/people.tsx").then((m) => m.People)),
+    component: lazyPage(() => import("./people/people.tsx").then((m) => m.People)),
     roles: ADMIN,
     nav: { key: "people", group: "settings" },
   },
-  { path: paths.account, component: page(() => import("./account/account.tsx").then((m) => m.Account)) },
+  { path: paths.account, component: lazyPage(() => import("./account/account.tsx").then((m) => m.Account)) },
   {
     path: paths.newStore,
     component: StoreSettings,
