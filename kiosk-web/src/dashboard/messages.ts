@@ -27,6 +27,8 @@ const es = {
   signOut: "Salir",
   nav: {
     label: "Secciones",
+    menu: "Menú",
+    groups: { results: "Resultados", campaigns: "Campañas", settings: "Ajustes" },
     overview: "Resumen",
     store: "Por tienda",
     rules: "Regalos",
@@ -697,6 +699,8 @@ const en: Messages = {
   signOut: "Sign out",
   nav: {
     label: "Sections",
+    menu: "Menu",
+    groups: { results: "Results", campaigns: "Campaigns", settings: "Settings" },
     overview: "Overview",
     store: "By store",
     rules: "Gifts",

@@ -116,11 +116,15 @@ async function step(waker: Waker, state: LoopState): Promise<void> {
   else if (outcome === "retry") await waker.sleep(backoffDelay(++state.attempt));
 }
 
-/** What the server is told with every batch and heartbeat. */
-async function kioskStatus(): Promise<KioskStatus> {
+/**
+ * What the server is told with every batch and heartbeat. With a batch, the depth leaves out the `sending`
+ * answers it carries: the server keeps this figure until the next sync, and an answer it has just stored
+ * must not show as waiting on the dashboard for minutes (until the next heartbeat).
+ */
+async function kioskStatus(sending = 0): Promise<KioskStatus> {
   const [queueDepth, undelivered] = await Promise.all([depth(), refusedCounts()]);
   return {
-    queueDepth: Math.min(queueDepth, 1_000_000),
+    queueDepth: Math.min(Math.max(0, queueDepth - sending), 1_000_000),
     appVersion: APP_VERSION.slice(0, 40),
     ...(undelivered.length ? { undelivered: undelivered.slice(0, 20) } : {}),
   };
@@ -141,7 +145,7 @@ async function heartbeat(device: Device, state: LoopState): Promise<void> {
 async function send(device: Device, batch: QueuedAnswer[], present?: string): Promise<Outcome> {
   let results: ResponseResult[] | undefined;
   try {
-    const extra = { kiosk: await kioskStatus(), ...(present ? { present } : {}) };
+    const extra = { kiosk: await kioskStatus(batch.length), ...(present ? { present } : {}) };
     const items = batch.map((b) => b.item);
     results = (await submitResponses(device.deviceToken, items, extra, present ? PRESENT_TIMEOUT_MS : undefined))
       ?.results;
