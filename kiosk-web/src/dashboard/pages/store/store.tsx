@@ -61,7 +61,7 @@ export function StorePage({ api, range, misuse, stores, session, storeId }: Page
               <SeriesChart results={results} />
             </Panel>
             <Panel id="distribution" title={t.store.distribution}>
-              <Distribution counts={results.counts} total={results.total} />
+              <Distribution counts={results.counts} total={results.total} scale={store?.scale} />
             </Panel>
             <Panel id="reasons" title={t.store.reasons}>
               <Reasons reasons={results.reasons} store={store} />
