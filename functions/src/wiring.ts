@@ -17,6 +17,8 @@ import { makeDeviceRepository } from "./adapters/dynamo/device-repository.ts";
 import { makeFollowUpRulesRepository } from "./adapters/dynamo/follow-up-rules-repository.ts";
 import { makeGiftRepository } from "./adapters/dynamo/gift-repository.ts";
 import { makeHealthCheck } from "./adapters/dynamo/health-check.ts";
+import { makeLoyaltyProgramRepository } from "./adapters/dynamo/loyalty-program-repository.ts";
+import { makeMemberRepository } from "./adapters/dynamo/member-repository.ts";
 import { makeMessageRepository } from "./adapters/dynamo/message-repository.ts";
 import { makeResultsRepository } from "./adapters/dynamo/results-repository.ts";
 import { makeRulesRepository } from "./adapters/dynamo/rules-repository.ts";
@@ -68,6 +70,9 @@ export function makeDeps(config: Config, table: Table) {
     mailer: makeMailer(config),
     sms: makeSmsSender(config),
     publicUrl: () => config.PUBLIC_URL ?? "http://127.0.0.1:8080",
+    // Loyalty
+    program: makeLoyaltyProgramRepository(table),
+    members: makeMemberRepository(table),
   };
 }
 

@@ -48,6 +48,20 @@ export const PIN_STORE: ThrottlePolicy = {
 /** Pairing codes per client: 10 wrong codes in 15 minutes lock for 15 minutes, doubling up to 4 h. */
 export const PAIRING_CLIENT: ThrottlePolicy = { ...LOGIN_ACCOUNT, kind: "pairing-client", maxFailures: 10 };
 
+/**
+ * Guessing members: unknown phones or member codes, 20 in 15 minutes per device (a kiosk) or per client (a
+ * staff console's address) lock that device or client's lookups for 15 minutes, doubling up to 4 h. A shopper
+ * mistyping a phone is far from it; walking a country's phone numbers is far beyond it.
+ */
+export const MEMBER_GUESS: ThrottlePolicy = { ...LOGIN_ACCOUNT, kind: "member-guess", maxFailures: 20 };
+/**
+ * The card's rotating code: 5 wrong codes in 15 minutes for one member lock its redemptions for 15 minutes
+ * (doubling up to 4 h), and 10 from one client lock that client. With at most 4 codes valid at once, a guess
+ * hits with odds of 4 in a million: about 1 in 2,000 a day at the member's limit.
+ */
+export const REDEEM_MEMBER: ThrottlePolicy = { ...LOGIN_ACCOUNT, kind: "redeem-member" };
+export const REDEEM_CLIENT: ThrottlePolicy = { ...LOGIN_ACCOUNT, kind: "redeem-client", maxFailures: 10 };
+
 /** A bucket and the policy that counts it. */
 export interface Bucket {
   key: string;

@@ -1,6 +1,7 @@
 /** A store's configuration, and the subset a paired kiosk receives. */
 import { z } from "zod";
 import { Lang, Localized, Slug, StoreId } from "./common.ts";
+import { KioskLoyalty } from "./loyalty.ts";
 
 export const Reason = z.strictObject({ id: Slug, label: Localized });
 export type Reason = z.infer<typeof Reason>;
@@ -29,7 +30,12 @@ export const StoreSettings = z.strictObject({
 export type StoreSettings = z.infer<typeof StoreSettings>;
 
 /** What GET /v1/kiosk/config returns to a paired device. */
-export const KioskConfig = StoreSettings.extend({ storeId: StoreId, deviceId: z.string() });
+export const KioskConfig = StoreSettings.extend({
+  storeId: StoreId,
+  deviceId: z.string(),
+  /** the loyalty programme's joining consent and tiers, while it is enabled */
+  loyalty: KioskLoyalty.optional(),
+});
 export type KioskConfig = z.infer<typeof KioskConfig>;
 
 function isTimeZone(zone: string): boolean {
