@@ -7,6 +7,7 @@
  * or reload mid-flow leaves a draft that the sender recovers once it is older than any flow can last.
  */
 import type { Lang } from "@sonrisa/shared/schemas/common";
+import type { MemberResult } from "@sonrisa/shared/schemas/loyalty";
 import type { OptIn, ResponseItem, Surprise } from "@sonrisa/shared/schemas/responses";
 import type { KioskConfig } from "@sonrisa/shared/schemas/store";
 import { type Sentiment, sentimentOf } from "@sonrisa/shared/scoring";
@@ -24,6 +25,8 @@ export interface Flow {
   reasons: string[];
   comment: string;
   surprise?: Surprise;
+  /** The shopper identified as a member: "waiting" until the server says, which may be after they left (offline). */
+  member?: MemberResult | "waiting";
 }
 
 /** How long the picked face shows its acknowledgement before the next step slides in. */
@@ -73,9 +76,15 @@ export function useFlow(config: KioskConfig, lang: Lang) {
       await finalize(id, patch);
       kick(id);
     });
-    setFlow(to === "thanks" ? { ...current.current, step: "thanks" } : attract);
+    const member = patch.member ? ("waiting" as const) : undefined;
+    setFlow(to === "thanks" ? { ...current.current, step: "thanks", ...(member ? { member } : {}) } : attract);
     void verdict?.then((result) => {
-      if (result?.surprise && current.current.id === id) setFlow({ ...current.current, surprise: result.surprise });
+      if (current.current.id !== id || !(result?.surprise || result?.member)) return;
+      setFlow({
+        ...current.current,
+        ...(result.surprise ? { surprise: result.surprise } : {}),
+        ...(result.member ? { member: result.member } : {}),
+      });
     });
   }, []);
 
@@ -87,13 +96,17 @@ export function useFlow(config: KioskConfig, lang: Lang) {
 
   /** Records this step's input and moves on; after the last step, thanks. */
   const next = useCallback(
-    (input: { reasons?: string[]; comment?: string; optIn?: OptIn }) => {
-      const f = { ...current.current, ...input };
+    (input: { reasons?: string[]; comment?: string; optIn?: OptIn; member?: ResponseItem["member"] }) => {
+      const { member, ...rest } = input;
+      const f = { ...current.current, ...rest };
       current.current = f;
       const steps = stepsFor(config, f.score ?? 5);
       const following = steps[steps.indexOf(f.step) + 1];
-      if (!following || input.optIn)
-        return end({ ...answerSoFar(), ...(input.optIn ? { optIn: input.optIn } : {}) }, "thanks");
+      if (!following || input.optIn || member)
+        return end(
+          { ...answerSoFar(), ...(input.optIn ? { optIn: input.optIn } : {}), ...(member ? { member } : {}) },
+          "thanks",
+        );
       const { id } = f;
       if (id) write(() => updateDraft(id, answerSoFar()));
       setFlow({ ...f, step: following });
