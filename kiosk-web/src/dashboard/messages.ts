@@ -36,6 +36,7 @@ const es = {
     contacts: "Contactos",
     followUps: "Seguimientos",
     alerts: "Alertas",
+    loyalty: "Club",
   },
   filters: {
     label: "Filtros",
@@ -442,6 +443,7 @@ const en: Messages = {
     contacts: "Contacts",
     followUps: "Follow-ups",
     alerts: "Alerts",
+    loyalty: "Club",
   },
   filters: {
     label: "Filters",

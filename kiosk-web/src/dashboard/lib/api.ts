@@ -7,6 +7,7 @@ import type { Alert, AlertList } from "@sonrisa/shared/schemas/alerts";
 import type { LoginResponse, PairingCodeResponse } from "@sonrisa/shared/schemas/auth";
 import type { ContactDetail, ContactList, Erasure } from "@sonrisa/shared/schemas/contacts";
 import type { FollowUpMessages, FollowUpRule, FollowUpStats } from "@sonrisa/shared/schemas/follow-ups";
+import type { LoyaltyProgram, LoyaltyProgramView } from "@sonrisa/shared/schemas/loyalty";
 import { type AllResults, CommentsPage, type StoreResults } from "@sonrisa/shared/schemas/results";
 import type { StaffList, StaffMember } from "@sonrisa/shared/schemas/staff";
 import type { Store } from "@sonrisa/shared/schemas/store";
@@ -147,6 +148,8 @@ export function dashboardApi(token: string, onAuthLost: () => void) {
         `/v1/follow-up-messages${query({ ruleId, from: range.from, to: range.to, limit: "50" })}`,
         signal,
       ),
+    loyaltyProgram: (signal?: AbortSignal) => get<LoyaltyProgramView>("/v1/loyalty-program", signal),
+    putLoyaltyProgram: (program: LoyaltyProgram) => write<LoyaltyProgramView>("PUT", "/v1/loyalty-program", program),
     alerts: (storeId: string | undefined, status: "open" | "all", signal?: AbortSignal) =>
       get<AlertList>(`/v1/alerts${query({ storeId, status })}`, signal).then((r) => r.alerts),
     acknowledgeAlert: async (alertId: string, note: string): Promise<Alert> =>

@@ -12,4 +12,5 @@ export const paths = {
   contacts: `${BASE}/contacts`,
   followUps: `${BASE}/follow-ups`,
   alerts: `${BASE}/alerts`,
+  loyalty: `${BASE}/loyalty`,
 } as const;

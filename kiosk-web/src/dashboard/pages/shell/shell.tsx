@@ -20,6 +20,7 @@ import { Alerts } from "../alerts/alerts.tsx";
 import { Contacts } from "../contacts/contacts.tsx";
 import { FollowUps } from "../follow-ups/follow-ups.tsx";
 import { Kiosks } from "../kiosks/kiosks.tsx";
+import { Loyalty } from "../loyalty/loyalty.tsx";
 import { Overview } from "../overview/overview.tsx";
 import type { PageProps } from "../page-props.ts";
 import { People } from "../people/people.tsx";
@@ -71,6 +72,7 @@ export function Shell({ session, onSignOut, onAuthLost, onRenewed }: Props) {
       : [
           { label: t.nav.contacts, href: paths.contacts, current: path === paths.contacts },
           { label: t.nav.followUps, href: paths.followUps, current: path === paths.followUps },
+          { label: t.nav.loyalty, href: paths.loyalty, current: path === paths.loyalty },
         ]),
     { label: t.nav.alerts, href: paths.alerts, current: path === paths.alerts },
   ];
@@ -95,6 +97,7 @@ export function Shell({ session, onSignOut, onAuthLost, onRenewed }: Props) {
             <Route path={paths.contacts} component={isManager ? Overview : Contacts} {...page} />
             <Route path={paths.followUps} component={isManager ? Overview : FollowUps} {...page} />
             <Route path={paths.alerts} component={Alerts} {...page} />
+            <Route path={paths.loyalty} component={isManager ? Overview : Loyalty} {...page} />
             <Route default component={Overview} {...page} />
           </Router>
         )}
