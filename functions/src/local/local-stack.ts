@@ -45,6 +45,8 @@ export interface LocalStackOptions {
   streams?: boolean;
   /** Only errors on the console. */
   quiet?: boolean;
+  /** The browser tests' hooks (moving the handlers' clock); only tests/e2e/support/serve.ts sets it. */
+  testHooks?: boolean;
 }
 
 export interface LocalStack {
@@ -130,6 +132,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       staticDir: opts.staticDir ?? defaultStaticDir,
       mailPages: makeMailPages(mail.mailbox, sms.box),
       log,
+      ...(opts.testHooks ? { testHooks: true } : {}),
     });
     const http = await listen(server, wantedPort, host);
     setEnv({ PUBLIC_URL: process.env.PUBLIC_URL ?? http.url }); // same tick as the bind: before any request

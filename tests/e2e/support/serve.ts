@@ -16,6 +16,8 @@ const stack = await startLocalStack({
   scheduler: ["dispatch-messages"],
   quiet: true,
   staticDir,
+  // Lets a test move the server's clock (POST /__test/clock), e.g. to come back the next day.
+  testHooks: true,
 });
 console.log(`e2e stack on ${stack.url}, serving ${staticDir}`);
 
