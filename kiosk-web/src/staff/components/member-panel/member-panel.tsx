@@ -203,7 +203,7 @@ export function MemberPanel({ api, board, onChanged }: Props) {
               });
             }}
           >
-            <Field id="member-reason" label={m.reason}>
+            <Field id="member-reason" label={m.addStamp}>
               <div class={styles.row}>
                 <input
                   id="member-reason"
