@@ -120,6 +120,17 @@ function addReason(into: PeriodTotals, id: string, n: number): void {
   into.reasons[id] = (into.reasons[id] ?? 0) + n;
 }
 
+/** What loyalty adds to a store's day, in the same transaction as the stamp or redemption it counts. */
+export const loyaltyCounters = {
+  /** A member identified at the kiosk earns the day's visit stamp (once a member a day); returning or not. */
+  identified: (returning: boolean): Counters => ({ mi: 1, st: 1, ...(returning ? { mr: 1 } : {}) }),
+  /** A member made from a joining answer, with the joining visit's stamp. */
+  joined: (): Counters => ({ mn: 1, st: 1 }),
+  /** A stamp added by staff for a purchase. */
+  stamp: (): Counters => ({ st: 1 }),
+  redeemed: (): Counters => ({ rr: 1 }),
+};
+
 /** A store's loyalty over a period, from its sums. */
 export function memberCountsOf(sums: Record<SumKey, number>) {
   return { identified: sums.mi, returning: sums.mr, joined: sums.mn, stamps: sums.st, redeemed: sums.rr };

@@ -11,6 +11,7 @@ import { MEMBER_CODE_ALPHABET, MEMBER_CODE_LENGTH } from "@sonrisa/shared/schema
 import { cardMessage } from "./card-message.ts";
 import { cardToken } from "./cards.ts";
 import { channelsOf, deriveConsents, recordIds } from "./consent.ts";
+import { loyaltyCounters } from "./day-aggregate.ts";
 import { activeProgram } from "./loyalty-program.ts";
 import type { AnswerRecord } from "./ports/answer-records.ts";
 import type { Clock } from "./ports/clock.ts";
@@ -134,7 +135,7 @@ async function makeMember(
         at: answer.atUtc,
         answerId: answer.id,
       },
-      { storeId: store.storeId, date: answer.localDate, counters: { mn: 1, st: 1 } },
+      { storeId: store.storeId, date: answer.localDate, counters: loyaltyCounters.joined() },
     );
     if (outcome === "created") return memberId;
     if (outcome === "exists") return (await deps.contacts.get(contactId))?.memberId;

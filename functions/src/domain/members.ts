@@ -16,6 +16,7 @@ import type {
 } from "@sonrisa/shared/schemas/loyalty";
 import { localParts } from "@sonrisa/shared/time";
 import { normalisePhone } from "./contact-identity.ts";
+import { loyaltyCounters } from "./day-aggregate.ts";
 import { Conflict, NotFound } from "./errors.ts";
 import { activeProgram } from "./loyalty-program.ts";
 import type { AuditLog } from "./ports/audit-log.ts";
@@ -137,7 +138,7 @@ export async function addStaffStamp(
       note: body.reason,
       by: auth.staffId ? `${auth.sub}/${auth.staffId}` : auth.sub,
     },
-    { storeId: store.storeId, date, counters: { st: 1 } },
+    { storeId: store.storeId, date, counters: loyaltyCounters.stamp() },
   );
   const after = (await deps.members.ledger(ledger.profile.memberId)) ?? ledger;
   return { added, member: memberView(after, program, now) };
@@ -229,7 +230,7 @@ async function redeemChecked(
       memberId,
       reward,
       { at: now.toISOString(), storeId: store.storeId, by, key: body.key, step },
-      { storeId: store.storeId, date, counters: { rr: 1 } },
+      { storeId: store.storeId, date, counters: loyaltyCounters.redeemed() },
     );
     if (outcome === "redeemed") {
       const after = (await deps.members.ledger(memberId)) ?? ledger;

@@ -179,6 +179,44 @@ export async function fail(deps: ThrottleDeps, claimedAt: number, buckets: Bucke
   );
 }
 
+/**
+ * How many more failures every bucket allows now: 0 while any is locked. For guesses judged in bulk (the
+ * identifications of a kiosk's batch), which are counted after the fact with {@link failMany}.
+ */
+export async function allowance(deps: ThrottleDeps, buckets: Bucket[]): Promise<number> {
+  const now = deps.clock.now().getTime();
+  const states = await Promise.all(buckets.map((b) => deps.throttles.get(b.key)));
+  return Math.min(
+    ...states.map((state, i) => {
+      const policy = buckets[i]!.policy;
+      if (lockedFor(state, now) > 0) return 0;
+      return Math.max(0, policy.maxFailures - state.failures.filter((t) => t > now - policy.windowMs).length);
+    }),
+  );
+}
+
+/** Records `count` failures in every bucket at once, locking those that reach their limit (each lock logged). */
+export async function failMany(deps: ThrottleDeps, buckets: Bucket[], count: number): Promise<void> {
+  if (count <= 0) return;
+  const now = deps.clock.now().getTime();
+  await Promise.all(
+    buckets.map((bucket) =>
+      update(deps, bucket.key, undefined, (state) => {
+        let next = state;
+        for (let i = 0; i < count && next.lockedUntil <= now; i++) next = withFailure(next, bucket.policy, -1, now);
+        if (next.lockedUntil > now && state.lockedUntil <= now) {
+          deps.log.warn("throttle: a bucket is locked after repeated failures", {
+            kind: bucket.policy.kind,
+            failures: bucket.policy.maxFailures,
+            lockSeconds: Math.round((next.lockedUntil - now) / 1000),
+          });
+        }
+        return next;
+      }),
+    ),
+  );
+}
+
 /** Applies `change` with optimistic versions, reading again after a race; `change` may throw to give up. */
 async function update(
   deps: ThrottleDeps,
