@@ -17,6 +17,8 @@ export default defineConfig({
           globalSetup: ["tests/api/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // The logger reads its level when first imported, before the harness sets the environment.
+          env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "ERROR" },
           fileParallelism: false,
         },
       },

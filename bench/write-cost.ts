@@ -16,8 +16,10 @@ import { makeDeviceRepository } from "../functions/src/adapters/dynamo/device-re
 import { keys } from "../functions/src/adapters/dynamo/keys.ts";
 import { makeRulesRepository } from "../functions/src/adapters/dynamo/rules-repository.ts";
 import { makeStoreRepository } from "../functions/src/adapters/dynamo/store-repository.ts";
+import { randomIds } from "../functions/src/adapters/ids.ts";
 import { type IngestionDeps, ingestResponses } from "../functions/src/domain/ingestion.ts";
 import type { Principal } from "../functions/src/domain/ports/principal.ts";
+import { replaceRules } from "../functions/src/domain/surprise-rules.ts";
 import { startDynamoLocal } from "../functions/src/local/dynamo-local.ts";
 import { ensureTable, localDynamoClient } from "../functions/src/local/ensure-table.ts";
 import { DEMO_RULE, seedDemo } from "../functions/src/local/seed-demo.ts";
@@ -133,7 +135,7 @@ export async function run(): Promise<BenchRow[]> {
       await devices.savePairingCode(code, STORE, new Date(Date.now() + 600_000));
       await devices.pair(code, { storeId: STORE, deviceId, pairedAt: new Date().toISOString() }, new Date());
       const device: Principal = { role: "device", sub: deviceId, storeId: STORE };
-      await rules.replace(c.rules, "bench", new Date().toISOString());
+      await replaceRules({ rules, clock: systemClock, ids: randomIds }, { role: "admin", sub: "bench" }, c.rules);
       // Multi-day batches restart near the same day (answers older than the device's newest are never a
       // burst), so the whole case stays inside the 30 days ingestion accepts.
       const multiDay = (c.days ?? 1) > 1;

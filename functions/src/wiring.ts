@@ -33,6 +33,7 @@ import { randomIds } from "./adapters/ids.ts";
 import { auditLog } from "./adapters/logger.ts";
 import { makeMailer } from "./adapters/messaging/mailer.ts";
 import { makeSmsSender } from "./adapters/messaging/sms-sender.ts";
+import { sha256Hasher } from "./adapters/text-hasher.ts";
 import { type Config, loadConfig } from "./config.ts";
 import type { Clock } from "./domain/ports/clock.ts";
 
@@ -45,6 +46,7 @@ export function makeDeps(config: Config, table: Table) {
     ids: randomIds,
     tokens: makeTokenService(config, clock),
     secrets: scryptHasher,
+    hasher: sha256Hasher,
     health: makeHealthCheck(table),
     stores,
     users: makeUserRepository(table),
@@ -59,7 +61,7 @@ export function makeDeps(config: Config, table: Table) {
     // Contacts, consent, follow-ups and alerts
     answers: makeAnswerRecords(table),
     contacts: makeContactRepository(table),
-    consentTexts: makeConsentTexts(stores),
+    consentTexts: makeConsentTexts(stores, sha256Hasher),
     followUpRules: makeFollowUpRulesRepository(table),
     messages: makeMessageRepository(table),
     alerts: makeAlertRepository(table),

@@ -1,4 +1,5 @@
 // Where the CDK app finds Lambda entries and the built PWA, and the checks that fail synth early.
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -52,4 +53,24 @@ export function resolveWebDist(folder?: string): string {
     );
   }
   return dist;
+}
+
+/** The default folder of the built PWA. */
+export const defaultWebDist = join(repoRoot, "kiosk-web", "dist");
+
+/** Builds the PWA into kiosk-web/dist (offline: Vite only), writing its log to stderr, not to the app's stdout. */
+export function buildPwa(): void {
+  process.stderr.write("Sonrisa synth: kiosk-web/dist has no build yet; building the PWA (npm run build)…\n");
+  execFileSync("npm", ["run", "build", "-w", "kiosk-web"], { cwd: repoRoot, stdio: ["ignore", 2, 2] });
+}
+
+/**
+ * The built PWA for the CLI's synth and deploy: a folder given with `-c webDist=…` must hold a build; without
+ * one, kiosk-web/dist is built first when it has none, so `npx cdk synth` works on a fresh clone as is.
+ */
+export function ensureWebDist(folder?: string, opts: { dist?: string; build?: () => void } = {}): string {
+  if (folder) return resolveWebDist(folder);
+  const dist = opts.dist ?? defaultWebDist;
+  if (!existsSync(join(dist, "index.html"))) (opts.build ?? buildPwa)();
+  return resolveWebDist(dist);
 }

@@ -160,6 +160,26 @@ export const routes: readonly Route[] = [
   { method: "GET", path: "/u/{token}", handler: "show-unsubscribe", roles: anyone },
   { method: "POST", path: "/u/{token}", handler: "unsubscribe", roles: anyone, bodyType: "form" },
   { method: "GET", path: "/r/{token}", handler: "follow-link", roles: anyone, writes: true },
+  // Stores, kiosks and the rules' history, managed from the dashboard.
+  { method: "POST", path: "/v1/stores", handler: "create-store", roles: ["admin"] },
+  { method: "GET", path: "/v1/stores/{storeId}", handler: "get-store", roles: ["admin", "marketing", "manager"] },
+  { method: "PUT", path: "/v1/stores/{storeId}", handler: "put-store", roles: ["admin"] },
+  { method: "POST", path: "/v1/stores/{storeId}/archive", handler: "archive-store", roles: ["admin"] },
+  {
+    method: "GET",
+    path: "/v1/stores/{storeId}/consents",
+    handler: "list-consent-versions",
+    roles: ["admin", "marketing", "manager"],
+  },
+  { method: "GET", path: "/v1/stores/{storeId}/devices", handler: "list-devices", roles: ["admin", "manager"] },
+  { method: "PUT", path: "/v1/devices/{deviceId}", handler: "rename-device", roles: ["admin", "manager"] },
+  { method: "DELETE", path: "/v1/devices/{deviceId}", handler: "revoke-device", roles: ["admin", "manager"] },
+  {
+    method: "GET",
+    path: "/v1/surprise-rules/revisions",
+    handler: "list-rule-revisions",
+    roles: ["admin", "marketing"],
+  },
 ];
 
 /** Paths outside /v1 that the API serves (CloudFront sends them to it; the local server too). */

@@ -87,7 +87,7 @@ describe("an opted-in answer", () => {
 
     const detail = await api.request("GET", `/v1/contacts/${contact!.contactId}`, { token: marketing });
 
-    const text = DEMO_STORES[0]!.consent.text.en;
+    const text = DEMO_STORES[0]!.consent.text.en ?? "";
     expect(detail.json.ledger).toEqual([
       expect.objectContaining({
         type: "grant",

@@ -1,9 +1,12 @@
 // Synth stops early, with a message that says what to do, when a handler file or the PWA build is missing.
+
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "aws-cdk-lib";
 import { afterAll, describe, expect, it } from "vitest";
 import { mailAddress } from "../../infra/src/constructs/scheduled-jobs.ts";
-import { defaultHandlerEntry, repoRoot, resolveWebDist } from "../../infra/src/paths.ts";
+import { defaultHandlerEntry, ensureWebDist, repoRoot, resolveWebDist } from "../../infra/src/paths.ts";
 import { buildSonrisaApp } from "../../infra/src/sonrisa-app.ts";
 import { cdkJsonContext, makeWebDist, removeTempDirs } from "./sonrisa-fixture.ts";
 
@@ -29,6 +32,26 @@ describe("synth guards", () => {
   it("accept a built PWA folder", () => {
     const dist = makeWebDist();
     expect(resolveWebDist(dist)).toBe(dist);
+  });
+
+  it("build the PWA first when the default folder has no build (a fresh clone), and only then", () => {
+    const dist = join(mkdtempSync(join(tmpdir(), "sonrisa-dist-")), "dist");
+    let builds = 0;
+    const build = () => {
+      builds++;
+      mkdirSync(dist, { recursive: true });
+      writeFileSync(join(dist, "index.html"), "<!doctype html>");
+    };
+    expect(ensureWebDist(undefined, { dist, build })).toBe(dist);
+    expect(ensureWebDist(undefined, { dist, build })).toBe(dist);
+    expect(builds).toBe(1);
+  });
+
+  it("never build for a folder given with -c webDist: it must hold a build", () => {
+    const build = () => {
+      throw new Error("must not build");
+    };
+    expect(() => ensureWebDist(join(repoRoot, "nowhere", "dist"), { build })).toThrow(/npm run build/);
   });
 });
 

@@ -140,7 +140,9 @@ export async function pairedKiosk(
 }
 
 export async function createPairingCode(deps: AuthDeps, storeId: string) {
-  if (!(await deps.stores.get(storeId))) throw new NotFound(`No store ${storeId}`);
+  const store = await deps.stores.get(storeId);
+  if (!store) throw new NotFound(`No store ${storeId}`);
+  if (store.archivedAt) throw new Conflict(`Store ${storeId} is archived: its kiosks cannot be paired`);
   const expiresAt = new Date(deps.clock.now().getTime() + PAIRING_TTL_MS);
   for (let attempt = 0; attempt < 5; attempt++) {
     const code = randomString(PAIRING_ALPHABET, 8);

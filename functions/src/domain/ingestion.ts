@@ -12,6 +12,7 @@ import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { localParts } from "@sonrisa/shared/time";
 import { answerCounters } from "./day-aggregate.ts";
 import { deviceStore } from "./kiosk.ts";
+import { refusedScore } from "./offered-scores.ts";
 import type { AnswerWriter, PlannedAnswer } from "./ports/answer-writer.ts";
 import type { Clock } from "./ports/clock.ts";
 import type { DeviceRepository } from "./ports/device-repository.ts";
@@ -53,7 +54,10 @@ export async function ingestResponses(
     }
     const item = parsed.data;
     const at = Date.parse(item.at);
-    if (at > now.getTime() + MAX_FUTURE_MS) {
+    const refused = refusedScore(store, item.score);
+    if (refused) {
+      results.set(index, reject(id, refused.code, refused.message));
+    } else if (at > now.getTime() + MAX_FUTURE_MS) {
       results.set(index, reject(id, "at_in_future", "The answer is dated more than 5 minutes ahead"));
     } else if (at < now.getTime() - MAX_PAST_MS) {
       results.set(index, reject(id, "at_too_old", "The answer is older than 30 days"));

@@ -1,4 +1,4 @@
-/** What a paired kiosk needs to run, and the check that its device is still paired. */
+/** What a paired kiosk needs to run, and the check that its device is still paired and not revoked. */
 import type { KioskStatus } from "@sonrisa/shared/schemas/responses";
 import type { KioskConfig } from "@sonrisa/shared/schemas/store";
 import { NotFound, Unauthorized } from "./errors.ts";
@@ -23,6 +23,7 @@ export async function deviceStore(
   if (!storeId) throw new Unauthorized("Not a device token");
   const [store, record] = await Promise.all([deps.stores.get(storeId), deps.devices.get(storeId, device.sub)]);
   if (!record) throw new Unauthorized("This device is no longer paired");
+  if (record.revokedAt) throw new Unauthorized("This device was revoked");
   if (!store) throw new NotFound(`No store ${storeId}`);
   return { store, record };
 }

@@ -3,7 +3,6 @@
  * (who, when, before and after). The joining consent is versioned: a version's text, once saved, never changes
  * (a new text needs a new version), and its SHA-256 goes into every grant made with it.
  */
-import { createHash } from "node:crypto";
 import type { Lang } from "@sonrisa/shared/schemas/common";
 import type {
   KioskLoyalty,
@@ -17,9 +16,11 @@ import type { Clock } from "./ports/clock.ts";
 import type { Ids } from "./ports/ids.ts";
 import type { LoyaltyConsentVersion, LoyaltyProgramRepository } from "./ports/loyalty-program-repository.ts";
 import type { Principal } from "./ports/principal.ts";
+import type { TextHasher } from "./ports/text-hasher.ts";
 
 export interface ProgramDeps {
   program: LoyaltyProgramRepository;
+  hasher: TextHasher;
   clock: Clock;
   ids: Ids;
 }
@@ -84,18 +85,13 @@ export async function replaceProgram(
   throw new Conflict("The programme kept changing while saving; reload it and try again");
 }
 
-/** The SHA-256 (hex) of a consent text, exactly as shown. */
-export function textSha256(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
-}
-
 /** Keeps the consent text of its version for good; the same version with another text is refused. */
 async function recordConsentVersion(deps: ProgramDeps, consent: LoyaltyConsent): Promise<void> {
   const langs = Object.keys(consent.text) as Lang[];
   const wanted: LoyaltyConsentVersion = {
     version: consent.version,
     text: consent.text,
-    sha256: Object.fromEntries(langs.map((l) => [l, textSha256(consent.text[l])])) as Record<Lang, string>,
+    sha256: Object.fromEntries(langs.map((l) => [l, deps.hasher.sha256(consent.text[l])])) as Record<Lang, string>,
   };
   const saved = (await deps.program.consentVersion(consent.version)) ?? (await addOrRead(deps, wanted));
   if (langs.some((l) => saved.text[l] !== consent.text[l])) {

@@ -96,6 +96,7 @@ export function storeResults(
   };
 }
 
+/** Every store that is not archived, ranked; stores without answers in the range come last, unranked. */
 export function allResults(
   stores: StoreRecord[],
   days: DayItem[],
@@ -109,23 +110,30 @@ export function allResults(
     acc.misuse += totalOf(misuseCountsOf(day));
     byStore.set(day.storeId, acc);
   }
-  const rows = stores.map((store) => {
-    const acc = byStore.get(store.storeId) ?? { counts: emptyCounts(), misuse: 0 };
-    return {
-      storeId: store.storeId,
-      name: store.name,
-      total: totalOf(acc.counts),
-      counts: acc.counts,
-      csat: csatOf(acc.counts),
-      index: indexOf(acc.counts),
-      misuse: acc.misuse,
-      rankScore: rankScoreOf(acc.counts),
-      rank: 0,
-    };
-  });
-  rows.sort((a, b) => b.rankScore - a.rankScore || b.total - a.total || a.storeId.localeCompare(b.storeId));
+  const rows = stores
+    .filter((store) => !store.archivedAt)
+    .map((store) => {
+      const acc = byStore.get(store.storeId) ?? { counts: emptyCounts(), misuse: 0 };
+      return {
+        storeId: store.storeId,
+        name: store.name,
+        total: totalOf(acc.counts),
+        counts: acc.counts,
+        csat: csatOf(acc.counts),
+        index: indexOf(acc.counts),
+        misuse: acc.misuse,
+        rankScore: rankScoreOf(acc.counts),
+        rank: null as number | null,
+      };
+    });
+  // A store without answers has no place in the ranking: it is listed after every store that has some.
+  const answered = (row: { total: number }) => (row.total > 0 ? 0 : 1);
+  rows.sort(
+    (a, b) =>
+      answered(a) - answered(b) || b.rankScore - a.rankScore || b.total - a.total || a.storeId.localeCompare(b.storeId),
+  );
   rows.forEach((row, i) => {
-    row.rank = i + 1;
+    row.rank = row.total > 0 ? i + 1 : null;
   });
   return { from: range.from, to: range.to, method: RANKING_METHOD, stores: rows };
 }

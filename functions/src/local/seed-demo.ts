@@ -9,11 +9,13 @@ import type { StoreSettings } from "@sonrisa/shared/schemas/store";
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { hashSecret } from "../adapters/auth/password-hasher.ts";
 import { makeDocumentClient, type Table } from "../adapters/dynamo/client.ts";
+import { makeDeviceRepository } from "../adapters/dynamo/device-repository.ts";
 import { keys } from "../adapters/dynamo/keys.ts";
 import { makeStoreRepository } from "../adapters/dynamo/store-repository.ts";
 import { putIfAbsent } from "../adapters/dynamo/transact.ts";
 import { makeUserRepository } from "../adapters/dynamo/user-repository.ts";
-import { textSha256 } from "../domain/loyalty-program.ts";
+import { sha256Hasher } from "../adapters/text-hasher.ts";
+import { consentVersionOf } from "../domain/stores.ts";
 
 export const DEMO_PIN = "2468";
 export const DEMO_USERS = [
@@ -176,7 +178,10 @@ export async function seedDemo(opts: { tableName: string; endpoint: string }): P
   const stores = makeStoreRepository(table);
   const users = makeUserRepository(table);
   for (const store of DEMO_STORES) {
-    if (!(await stores.get(store.storeId))) await stores.put({ ...store, staffPinHash: await hashSecret(DEMO_PIN) });
+    const existing = await stores.get(store.storeId);
+    if (!existing) await stores.put({ ...store, staffPinHash: await hashSecret(DEMO_PIN) });
+    await keepConsentVersion(table, existing ?? store);
+    await pointToDevices(table, store.storeId);
     for (const stock of DEMO_STOCK) {
       await putIfAbsent(table, { ...keys.stock(store.storeId, stock.item), entity: "Stock", ...stock, reserved: 0 });
     }
@@ -200,7 +205,7 @@ export async function seedDemo(opts: { tableName: string; endpoint: string }): P
     entity: "LoyaltyConsent",
     version: consent.version,
     text: consent.text,
-    sha256: { es: textSha256(consent.text.es), en: textSha256(consent.text.en) },
+    sha256: { es: sha256Hasher.sha256(consent.text.es), en: sha256Hasher.sha256(consent.text.en) },
   });
   await putIfAbsent(table, {
     ...keys.loyaltyProgram(),
@@ -210,4 +215,24 @@ export async function seedDemo(opts: { tableName: string; endpoint: string }): P
     updatedAt: new Date().toISOString(),
     updatedBy: "demo seed",
   });
+}
+
+/** The store's current consent version, kept like the dashboard keeps every version (if not kept yet). */
+async function keepConsentVersion(table: Table, store: (typeof DEMO_STORES)[number]): Promise<void> {
+  const version = consentVersionOf(new Date(), { sub: "seed" }, sha256Hasher, store.storeId, store);
+  await putIfAbsent(table, {
+    ...keys.consentVersion(store.storeId, version.version),
+    entity: "ConsentVersion",
+    ...version,
+  });
+}
+
+/**
+ * Devices paired before kiosks could be renamed and revoked have no pointer from their id to their store:
+ * each gets one, so the Kiosks page manages them too (only demo stores existed then).
+ */
+async function pointToDevices(table: Table, storeId: string): Promise<void> {
+  for (const device of await makeDeviceRepository(table).listByStore(storeId)) {
+    await putIfAbsent(table, { ...keys.deviceRef(device.deviceId), entity: "DeviceRef", storeId });
+  }
 }

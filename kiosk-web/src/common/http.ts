@@ -1,6 +1,13 @@
 /** The one HTTP client of the PWA's pages: same origin, JSON, bearer token, a timeout, and the API's error body. */
 
 /** A failed call: the HTTP status (0 = no network), the API's error code and message. */
+/** One validation issue of a 400 (a zod issue): the field's `path`, a message, and for some a `params.problem` key. */
+export interface ApiIssue {
+  path?: (string | number)[];
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -9,7 +16,7 @@ export class ApiError extends Error {
     /** Seconds from a 429's retry-after header. */
     readonly retryAfter?: number,
     /** A 400's validation issues, each with the `path` of the field it is about. */
-    readonly details?: { path?: (string | number)[]; message?: string }[],
+    readonly details?: ApiIssue[],
   ) {
     super(message);
     this.name = "ApiError";
@@ -23,11 +30,13 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** A hanging server must not hold the caller forever. */
   timeoutMs: number;
+  /** Extra request headers (a conditional request's If-None-Match). */
+  headers?: Record<string, string>;
 }
 
 /** Sends a request and returns the response when it is 2xx; anything else throws an ApiError. */
 export async function apiFetch(method: string, path: string, opts: CallOptions): Promise<Response> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...opts.headers };
   if (opts.body !== undefined) headers["content-type"] = "application/json";
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   const timeout = AbortSignal.timeout(opts.timeoutMs);
@@ -46,7 +55,7 @@ export async function apiFetch(method: string, path: string, opts: CallOptions):
   }
   if (!res.ok) {
     const data = (await res.json().catch(() => undefined)) as
-      | { error?: { code?: string; message?: string; details?: { path?: (string | number)[]; message?: string }[] } }
+      | { error?: { code?: string; message?: string; details?: ApiIssue[] } }
       | undefined;
     const retry = Number(res.headers.get("retry-after"));
     throw new ApiError(

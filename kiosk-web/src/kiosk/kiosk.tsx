@@ -1,11 +1,14 @@
 /** A paired kiosk: the shopper flow for the store's config, the status corner and the staff panel. */
 import type { Lang } from "@sonrisa/shared/schemas/common";
 import type { KioskConfig } from "@sonrisa/shared/schemas/store";
+import { textIn } from "@sonrisa/shared/store-text";
 import { useEffect, useState } from "preact/hooks";
 import { LangSwitch } from "../common/lang-switch/lang-switch.tsx";
+import { useNow } from "../common/use-now.ts";
 import { Button } from "./components/button/button.tsx";
 import { Screen } from "./components/screen/screen.tsx";
 import { StatusCorner } from "./components/status-corner/status-corner.tsx";
+import { closedReason } from "./lib/closed.ts";
 import { lazyComponent } from "./lib/lazy-component.ts";
 import { messagesFor } from "./lib/messages.ts";
 import { setShopperIdle } from "./lib/service-worker.ts";
@@ -22,6 +25,7 @@ import { Thanks } from "./pages/thanks/thanks.tsx";
 const loadMember = () => import("./pages/member/member.tsx");
 const Member = lazyComponent(() => loadMember().then((m) => m.Member));
 const StaffPanel = lazyComponent(() => import("./components/staff-panel/staff-panel.tsx").then((m) => m.StaffPanel));
+const Closed = lazyComponent(() => import("./pages/pairing/pairing.tsx").then((m) => m.Closed));
 
 const THANKS_MS = 5_000;
 /** Long enough to read the stamps ("4 of 5") once the server has answered. */
@@ -69,6 +73,9 @@ export function Kiosk({ config, deviceId, onUnpair }: Props) {
   const steps = flow.score ? stepsFor(config, flow.score) : [];
   const index = steps.indexOf(flow.step);
   const score = flow.score ?? 5;
+  const question = textIn(config.question, lang, config.defaultLang);
+  // An event's kiosk opens and closes with its dates, checked each minute (offline too).
+  const closed = closedReason(config, useNow(60_000));
   const top = (
     <>
       {inSteps && (
@@ -82,60 +89,54 @@ export function Kiosk({ config, deviceId, onUnpair }: Props) {
 
   return (
     <>
-      <Screen store={config.name} top={top} scroll={flow.step !== "attract"} label={config.question[lang]}>
-        {flow.step === "attract" && (
-          <Attract question={config.question[lang]} scale={config.scale} picked={flow.score} t={t} onPick={tap} />
-        )}
-        {flow.step === "reasons" && flow.sentiment && (
-          <Reasons
-            score={score}
-            sentiment={flow.sentiment}
-            reasons={config.reasons[flow.sentiment]}
-            picked={flow.reasons}
-            lang={lang}
-            t={t}
-            index={index}
-            count={steps.length}
-            onChange={(reasons) => keep({ reasons })}
-            onNext={() => next({})}
-          />
-        )}
-        {flow.step === "comment" && (
-          <Comment
-            score={score}
-            value={flow.comment}
-            t={t}
-            index={index}
-            count={steps.length}
-            onChange={(comment) => keep({ comment })}
-            onNext={() => next({})}
-          />
-        )}
-        {flow.step === "member" && (
-          <Member
-            score={score}
-            lang={lang}
-            t={t}
-            index={index}
-            count={steps.length}
-            onDone={(member) => next(member ? { member } : {})}
-          />
-        )}
-        {flow.step === "optin" && (
-          <OptIn
-            config={config}
-            score={score}
-            lang={lang}
-            t={t}
-            index={index}
-            count={steps.length}
-            onDone={(optIn) => next(optIn ? { optIn } : {})}
-          />
-        )}
-        {flow.step === "thanks" && (
-          <Thanks surprise={flow.surprise} member={flow.member} lang={lang} t={t} onDone={dismiss} />
-        )}
-      </Screen>
+      {closed ? (
+        <Screen store={config.name} top={top} label={config.name}>
+          <Closed reason={closed} event={config.event} lang={lang} />
+        </Screen>
+      ) : (
+        <Screen store={config.name} top={top} scroll={flow.step !== "attract"} label={question}>
+          {flow.step === "attract" && (
+            <Attract question={question} scale={config.scale} picked={flow.score} t={t} onPick={tap} />
+          )}
+          {flow.step === "reasons" && flow.sentiment && (
+            <Reasons
+              score={score}
+              sentiment={flow.sentiment}
+              reasons={config.reasons[flow.sentiment]}
+              picked={flow.reasons}
+              lang={lang}
+              t={t}
+              index={index}
+              count={steps.length}
+              onChange={(reasons) => keep({ reasons })}
+              onNext={() => next({})}
+            />
+          )}
+          {flow.step === "comment" && (
+            <Comment
+              score={score}
+              value={flow.comment}
+              t={t}
+              index={index}
+              count={steps.length}
+              onChange={(comment) => keep({ comment })}
+              onNext={() => next({})}
+            />
+          )}
+          {flow.step === "optin" && (
+            <OptIn
+              config={config}
+              score={score}
+              lang={lang}
+              t={t}
+              index={index}
+              count={steps.length}
+              onDone={(optIn) => next(optIn ? { optIn } : {})}
+            />
+          )}
+          {flow.step === "thanks" && <Thanks surprise={flow.surprise} lang={lang} t={t} onDone={dismiss} />}
+        </Screen>
+      )}
       <StatusCorner status={status} syncText={syncText} t={t} onOpen={() => setStaffOpen(true)} />
       {staffOpen && (
         <StaffPanel

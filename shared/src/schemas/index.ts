@@ -2,6 +2,7 @@ export * from "./alerts.ts";
 export * from "./auth.ts";
 export * from "./common.ts";
 export * from "./contacts.ts";
+export * from "./devices.ts";
 export * from "./follow-ups.ts";
 export * from "./loyalty.ts";
 export * from "./responses.ts";

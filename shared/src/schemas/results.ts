@@ -66,7 +66,8 @@ export const StoreSummary = z.strictObject({
   index: z.number().nullable(),
   misuse: z.number().int(),
   rankScore: z.number(),
-  rank: z.number().int(),
+  /** null for a store without answers in the range: it is listed after every ranked store. */
+  rank: z.number().int().nullable(),
 });
 export const AllResults = z.strictObject({
   from: z.string(),

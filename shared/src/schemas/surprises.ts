@@ -35,6 +35,30 @@ export const SurpriseRules = z
   });
 export type SurpriseRules = z.infer<typeof SurpriseRules>;
 
+/** One change of the rules: who saved it, when, and the whole list before and after. */
+export const RuleRevision = z.strictObject({
+  id: z.string(),
+  at: z.string(),
+  by: z.string(),
+  before: z.array(SurpriseRule),
+  after: z.array(SurpriseRule),
+});
+export type RuleRevision = z.infer<typeof RuleRevision>;
+
+/** GET /v1/surprise-rules/revisions?limit&cursor */
+export const RuleRevisionsQuery = z.strictObject({
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,500}$/)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(50).optional(),
+});
+export type RuleRevisionsQuery = z.infer<typeof RuleRevisionsQuery>;
+
+/** Newest first; `cursor` is the next page's, null on the last. */
+export const RuleRevisionList = z.strictObject({ revisions: z.array(RuleRevision), cursor: z.string().nullable() });
+export type RuleRevisionList = z.infer<typeof RuleRevisionList>;
+
 /** Codes avoid look-alikes (0/O, 1/I/L). */
 export const GIFT_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 export const GiftCode = z

@@ -1,11 +1,18 @@
-/** Pairing codes (one use, 15 minutes) and paired devices. */
+/** Pairing codes (one use, 15 minutes), paired devices, and the pointer from a device's id to its store. */
 import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { DeviceRecord, DeviceRepository } from "../../domain/ports/device-repository.ts";
 import type { Table } from "./client.ts";
 import { keys } from "./keys.ts";
+import { queryAll } from "./query-all.ts";
 import { putIfAbsent, transactOnce, updateIf } from "./transact.ts";
 
 export function makeDeviceRepository(table: Table): DeviceRepository {
+  const get = async (storeId: string, deviceId: string) => {
+    const out = await table.doc.send(
+      new GetCommand({ TableName: table.name, Key: keys.device(storeId, deviceId), ConsistentRead: true }),
+    );
+    return out.Item ? toRecord(out.Item) : undefined;
+  };
   return {
     savePairingCode(code, storeId, expiresAt) {
       return putIfAbsent(table, {
@@ -37,12 +44,45 @@ export function makeDeviceRepository(table: Table): DeviceRepository {
             ConditionExpression: "attribute_not_exists(pk)",
           },
         },
+        {
+          Put: {
+            TableName: table.name,
+            Item: { ...keys.deviceRef(device.deviceId), entity: "DeviceRef", storeId: device.storeId },
+            ConditionExpression: "attribute_not_exists(pk)",
+          },
+        },
       ]);
       return outcome.committed ? device : undefined;
     },
-    async get(storeId, deviceId) {
-      const out = await table.doc.send(new GetCommand({ TableName: table.name, Key: keys.device(storeId, deviceId) }));
-      return out.Item as DeviceRecord | undefined;
+    get,
+    async find(deviceId) {
+      const out = await table.doc.send(
+        new GetCommand({ TableName: table.name, Key: keys.deviceRef(deviceId), ConsistentRead: true }),
+      );
+      return typeof out.Item?.storeId === "string" ? get(out.Item.storeId, deviceId) : undefined;
+    },
+    async listByStore(storeId) {
+      return (await queryAll(table, keys.storeDevices(storeId))).map(toRecord);
+    },
+    async rename(storeId, deviceId, name) {
+      const done = await updateIf(table, {
+        Key: keys.device(storeId, deviceId),
+        UpdateExpression: "SET #name = :name",
+        ConditionExpression: "attribute_exists(pk)",
+        ExpressionAttributeNames: { "#name": "name" },
+        ExpressionAttributeValues: { ":name": name },
+      });
+      return done ? get(storeId, deviceId) : undefined;
+    },
+    async revoke(storeId, deviceId, at) {
+      // The first revocation's date stays: revoking again changes nothing.
+      await updateIf(table, {
+        Key: keys.device(storeId, deviceId),
+        UpdateExpression: "SET revokedAt = :at",
+        ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(revokedAt)",
+        ExpressionAttributeValues: { ":at": at },
+      });
+      return get(storeId, deviceId);
     },
     async touch(storeId, deviceId, seenAt, lastAnswerAt, status) {
       const Key = keys.device(storeId, deviceId);
@@ -72,4 +112,9 @@ export function makeDeviceRepository(table: Table): DeviceRepository {
       );
     },
   };
+}
+
+function toRecord(item: Record<string, unknown>): DeviceRecord {
+  const { pk: _pk, sk: _sk, entity: _e, ...rest } = item;
+  return rest as unknown as DeviceRecord;
 }

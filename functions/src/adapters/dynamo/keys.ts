@@ -35,6 +35,9 @@ const MONTH = "MONTH#";
 const STOCK = "STOCK#";
 const STAFF = "STAFF#";
 const USERS = "USERS";
+const DEVICE = "DEVICE#";
+const CONSENT = "CONSENT#";
+const RULE_REVISION = "RULEREV#";
 const MEMBER = "MEMBER#";
 const STAMP = "STAMP#";
 const LOYALTY_REVISION = "LOYALTYREV#";
@@ -83,7 +86,19 @@ export const keys = {
   pairing: (code: string) => ({ pk: `PAIRING#${code}`, sk: "PAIRING" }),
 
   /** Device of a store; listed per store by sk prefix. */
-  device: (storeId: string, deviceId: string) => ({ pk: `STORE#${storeId}`, sk: `DEVICE#${deviceId}` }),
+  device: (storeId: string, deviceId: string) => ({ pk: `STORE#${storeId}`, sk: `${DEVICE}${deviceId}` }),
+  /** Access pattern: every device of a store (the Kiosks page). */
+  storeDevices: (storeId: string): KeyPrefix => ({ pk: `STORE#${storeId}`, prefix: DEVICE }),
+  /**
+   * Access pattern: a device by its id alone (rename, revoke): a pointer to its store, written with the
+   * device when it is paired, so the lookup is one strongly consistent read.
+   */
+  deviceRef: (deviceId: string) => ({ pk: `DEVICEREF#${deviceId}`, sk: "DEVICE" }),
+
+  /** One consent version of a store, written once and never changed (the exact text of each language). */
+  consentVersion: (storeId: string, version: string) => ({ pk: `STORE#${storeId}`, sk: `${CONSENT}${version}` }),
+  /** Access pattern: every consent version of a store. */
+  storeConsents: (storeId: string): KeyPrefix => ({ pk: `STORE#${storeId}`, prefix: CONSENT }),
 
   /** An answer, keyed by the kiosk's id so a retry can never make a second copy. */
   response: (id: string) => ({ pk: `RESPONSE#${id}`, sk: "RESPONSE" }),
@@ -153,6 +168,10 @@ export const keys = {
 
   /** Organisation-wide surprise rules (one small item). */
   surpriseRules: () => ({ pk: "ORG", sk: "SURPRISE_RULES" }),
+  /** One change of the rules (who, when, before and after), written in the transaction that makes it. */
+  ruleRevision: (at: string, id: string) => ({ pk: "ORG", sk: `${RULE_REVISION}${at}#${id}` }),
+  /** Access pattern: every revision of the rules, by time (read newest first, a page at a time). */
+  ruleRevisions: (): KeyPrefix => ({ pk: "ORG", prefix: RULE_REVISION }),
   /** Wins of a rule in a store on a local day (the daily budget). */
   budget: (storeId: string, ruleId: string, date: string) => ({
     pk: `STORE#${storeId}`,

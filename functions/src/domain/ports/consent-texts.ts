@@ -1,7 +1,4 @@
-/**
- * The exact consent text a store showed for a version and language, and its SHA-256. The seam for immutable,
- * hashed consent versions: today the store's current text answers when its version matches.
- */
+/** The exact consent text a store showed for a version and language, and its SHA-256 (the kept, immutable version). */
 import type { Lang } from "@sonrisa/shared/schemas/common";
 
 export interface ConsentText {

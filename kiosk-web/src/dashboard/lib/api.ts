@@ -6,22 +6,25 @@
 import type { Alert, AlertList } from "@sonrisa/shared/schemas/alerts";
 import type { LoginResponse, PairingCodeResponse } from "@sonrisa/shared/schemas/auth";
 import type { ContactDetail, ContactList, Erasure } from "@sonrisa/shared/schemas/contacts";
+import type { DeviceSummary } from "@sonrisa/shared/schemas/devices";
 import type { FollowUpMessages, FollowUpRule, FollowUpStats } from "@sonrisa/shared/schemas/follow-ups";
 import type { LoyaltyProgram, LoyaltyProgramView } from "@sonrisa/shared/schemas/loyalty";
 import { type AllResults, CommentsPage, type StoreResults } from "@sonrisa/shared/schemas/results";
 import type { StaffList, StaffMember } from "@sonrisa/shared/schemas/staff";
-import type { Store } from "@sonrisa/shared/schemas/store";
-import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
+import type { ConsentVersion, CreateStoreRequest, Store, StoreSettings } from "@sonrisa/shared/schemas/store";
+import type { RuleRevisionList, SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import type { CreateUserRequest, UpdateUserRequest, User } from "@sonrisa/shared/schemas/users";
 import { ApiError, apiFetch } from "../../common/http.ts";
 import type { DateRange } from "./range.ts";
 
 export type { Alert } from "@sonrisa/shared/schemas/alerts";
 export type { ConsentRecord, Contact, ContactDetail } from "@sonrisa/shared/schemas/contacts";
+export type { DeviceSummary } from "@sonrisa/shared/schemas/devices";
 export type { FollowUpCounts, FollowUpRule, MessageView } from "@sonrisa/shared/schemas/follow-ups";
 export type { Comment, CommentsPage } from "@sonrisa/shared/schemas/results";
 export type { StaffList, StaffMember } from "@sonrisa/shared/schemas/staff";
-export type { Store } from "@sonrisa/shared/schemas/store";
+export type { ConsentVersion, Store, StoreSettings } from "@sonrisa/shared/schemas/store";
+export type { RuleRevision, SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 export type { User } from "@sonrisa/shared/schemas/users";
 
 export { ApiError };
@@ -109,6 +112,28 @@ export function dashboardApi(token: string, onAuthLost: () => void) {
       write<{ member: StaffMember }>("POST", `${store(storeId)}/staff`, { name, pin }).then((r) => r.member),
     removeStaffMember: (storeId: string, staffId: string) =>
       write<undefined>("DELETE", `${store(storeId)}/staff/${encodeURIComponent(staffId)}`),
+    store: (storeId: string, signal?: AbortSignal) =>
+      get<{ store: Store }>(store(storeId), signal).then((r) => r.store),
+    createStore: (request: CreateStoreRequest) =>
+      write<{ store: Store }>("POST", "/v1/stores", request).then((r) => r.store),
+    putStore: (storeId: string, settings: StoreSettings) =>
+      write<{ store: Store }>("PUT", store(storeId), settings).then((r) => r.store),
+    archiveStore: (storeId: string) =>
+      write<{ store: Store }>("POST", `${store(storeId)}/archive`).then((r) => r.store),
+    consents: (storeId: string, signal?: AbortSignal) =>
+      get<{ consents: ConsentVersion[] }>(`${store(storeId)}/consents`, signal).then((r) => r.consents),
+    devices: (storeId: string, signal?: AbortSignal) =>
+      get<{ devices: DeviceSummary[] }>(`${store(storeId)}/devices`, signal).then((r) => r.devices),
+    renameDevice: (deviceId: string, name: string) =>
+      write<{ device: DeviceSummary }>("PUT", `/v1/devices/${encodeURIComponent(deviceId)}`, { name }).then(
+        (r) => r.device,
+      ),
+    revokeDevice: (deviceId: string) =>
+      write<{ device: DeviceSummary }>("DELETE", `/v1/devices/${encodeURIComponent(deviceId)}`).then((r) => r.device),
+    putSurpriseRules: (rules: SurpriseRule[]) =>
+      write<{ rules: SurpriseRule[] }>("PUT", "/v1/surprise-rules", { rules }).then((r) => r.rules),
+    ruleRevisions: (cursor?: string, signal?: AbortSignal) =>
+      get<RuleRevisionList>(`/v1/surprise-rules/revisions${query({ cursor, limit: "20" })}`, signal),
     /** The CSV as a blob and the file name the server suggests. */
     exportCsv: async (range: DateRange, storeId?: string, personal = false) => {
       const path = `/v1/export/responses.csv${query({ ...range, storeId, personal: personal ? "true" : undefined })}`;

@@ -12,5 +12,11 @@ export const paths = {
   contacts: `${BASE}/contacts`,
   followUps: `${BASE}/follow-ups`,
   alerts: `${BASE}/alerts`,
+  /** Admin: every store's settings, a new store, one store's settings. */
+  storesAdmin: `${BASE}/settings/stores`,
+  newStore: `${BASE}/settings/new-store`,
+  storeSettings: (storeId: string) => `${BASE}/settings/stores/${encodeURIComponent(storeId)}`,
+  /** Full screen, for a TV at an event's stand: today's count, index and faces. */
+  live: (storeId: string) => `${BASE}/live/${encodeURIComponent(storeId)}`,
   loyalty: `${BASE}/loyalty`,
 } as const;

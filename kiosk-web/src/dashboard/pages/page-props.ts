@@ -13,4 +13,6 @@ export interface PageProps {
   misuse: boolean;
   /** Replaces the session with a new one (a password change ends the old token). */
   renewSession?: (session: Session) => void;
+  /** Loads the store list again (after a store was created, changed or archived). */
+  reloadStores?: () => void;
 }

@@ -2,7 +2,7 @@
 import type { PairResponse, StaffLoginResponse } from "@sonrisa/shared/schemas/auth";
 import type { ResponseItem, SubmitResponsesResponse } from "@sonrisa/shared/schemas/responses";
 import type { KioskConfig } from "@sonrisa/shared/schemas/store";
-import { ApiError, apiJson } from "../../common/http.ts";
+import { ApiError, apiFetch, apiJson } from "../../common/http.ts";
 
 export { ApiError };
 
@@ -17,8 +17,22 @@ export function pairDevice(code: string): Promise<PairResponse> {
   return call("POST", "/v1/devices/pair", { code });
 }
 
-export function getKioskConfig(deviceToken: string): Promise<KioskConfig> {
-  return call("GET", "/v1/kiosk/config", undefined, deviceToken);
+/** The store's config and its ETag; undefined when it has not changed since `etag` (a 304). */
+export async function getKioskConfig(
+  deviceToken: string,
+  etag?: string,
+): Promise<{ config: KioskConfig; etag?: string } | undefined> {
+  try {
+    const res = await apiFetch("GET", "/v1/kiosk/config", {
+      token: deviceToken,
+      timeoutMs: TIMEOUT_MS,
+      headers: etag ? { "if-none-match": etag } : undefined,
+    });
+    return { config: (await res.json()) as KioskConfig, etag: res.headers.get("etag") ?? undefined };
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 304) return undefined;
+    throw err;
+  }
 }
 
 export function submitResponses(deviceToken: string, responses: ResponseItem[]): Promise<SubmitResponsesResponse> {

@@ -21,6 +21,8 @@ export interface PinCache {
 interface KvValues {
   device: Device;
   config: KioskConfig;
+  /** The ETag of the cached config, sent back so an unchanged config costs a bodiless 304. */
+  configEtag: string;
   lastSync: string;
   pin: PinCache;
   pinFailures: number[];

@@ -1,6 +1,8 @@
 /**
  * Whether this kiosk is paired, and its store's config. The config is cached in IndexedDB so the kiosk
- * starts offline; it is refreshed at start and every few minutes. A 401 means the device was unpaired.
+ * starts offline; it is refreshed at start and every minute with its ETag (a 304 while the store is
+ * unchanged), so a change in the dashboard reaches the kiosk within a minute. A 401 means the device was
+ * unpaired or revoked.
  */
 import type { KioskConfig } from "@sonrisa/shared/schemas/store";
 import { useCallback, useEffect, useState } from "preact/hooks";
@@ -14,7 +16,7 @@ export type DeviceState =
   | { kind: "no-config"; device: Device }
   | { kind: "ready"; device: Device; config: KioskConfig };
 
-const REFRESH_MS = 5 * 60_000;
+const REFRESH_MS = 60_000;
 const RETRY_MS = 5_000;
 
 export function useDevice(): {
@@ -35,9 +37,17 @@ export function useDevice(): {
 
   const refresh = useCallback(async (device: Device) => {
     try {
-      const config = await getKioskConfig(device.deviceToken);
-      await kvSet("config", config);
-      setState({ kind: "ready", device, config });
+      const cached = await kvGet("config");
+      const etag = cached?.storeId === device.storeId ? await kvGet("configEtag") : undefined;
+      const fresh = await getKioskConfig(device.deviceToken, etag);
+      if (!fresh) {
+        if (cached) setState((s) => (s.kind === "ready" ? s : { kind: "ready", device, config: cached }));
+        return;
+      }
+      await kvSet("config", fresh.config);
+      if (fresh.etag) await kvSet("configEtag", fresh.etag);
+      else await kvDelete("configEtag");
+      setState({ kind: "ready", device, config: fresh.config });
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) {
         await kvDelete("device");
@@ -70,6 +80,7 @@ export function useDevice(): {
   const unpair = useCallback(async () => {
     await kvDelete("device");
     await kvDelete("config");
+    await kvDelete("configEtag");
     emit({ type: "unpaired" });
   }, []);
 

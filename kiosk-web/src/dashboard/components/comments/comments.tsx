@@ -1,4 +1,6 @@
 /** The store's latest comments, newest first, ten at a time with "load more". */
+
+import { textIn } from "@sonrisa/shared/store-text";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Comment, DashboardApi, Store } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n.ts";
@@ -48,7 +50,10 @@ export function Comments({ api, store, range }: Props) {
   }, [api, store.storeId, range.from, range.to, attempt]);
 
   const labels = new Map(
-    [...store.reasons.positive, ...store.reasons.neutral, ...store.reasons.negative].map((r) => [r.id, r.label[lang]]),
+    [...store.reasons.positive, ...store.reasons.neutral, ...store.reasons.negative].map((r) => [
+      r.id,
+      textIn(r.label, lang, lang),
+    ]),
   );
   const comments = page.data?.comments ?? [];
   if (!page.data && page.state !== "ready") return <Status resource={page} onRetry={() => setAttempt((n) => n + 1)} />;

@@ -1,5 +1,6 @@
 /** The reasons shoppers picked, labelled from the store's settings and split into what works and what to fix. */
 import type { StoreResults } from "@sonrisa/shared/schemas/results";
+import { textIn } from "@sonrisa/shared/store-text";
 import type { Store } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n.ts";
 import styles from "./reasons.module.css";
@@ -10,8 +11,10 @@ const GROUPS: Group[] = ["positive", "negative", "neutral"];
 export function Reasons({ reasons, store }: { reasons: StoreResults["reasons"]; store: Store | undefined }) {
   const { t, f, lang } = useI18n();
   const groupOf = (id: string): Group => GROUPS.find((g) => store?.reasons[g].some((r) => r.id === id)) ?? "neutral";
-  const labelOf = (id: string) =>
-    GROUPS.flatMap((g) => store?.reasons[g] ?? []).find((r) => r.id === id)?.label[lang] ?? id;
+  const labelOf = (id: string) => {
+    const label = GROUPS.flatMap((g) => store?.reasons[g] ?? []).find((r) => r.id === id)?.label;
+    return label ? textIn(label, lang, lang) : id;
+  };
   const max = Math.max(1, ...reasons.map((r) => r.count));
   const shown = GROUPS.filter((g) => g !== "neutral" || reasons.some((r) => groupOf(r.id) === "neutral"));
 

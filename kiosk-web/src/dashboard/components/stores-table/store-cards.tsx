@@ -36,8 +36,8 @@ export function StoreCards({ rows, columns, sort, setSort, hrefFor, open }: Prop
       <ol>
         {rows.map((row) => (
           <li key={row.storeId} class={styles.card} data-store={row.storeId}>
-            <span class={styles.rank} role="img" aria-label={`${o.rank} ${row.rank}`}>
-              {row.rank}
+            <span class={styles.rank} role="img" aria-label={`${o.rank} ${row.rank ?? o.unranked}`}>
+              {row.rank ?? t.none}
             </span>
             <a
               class={styles.name}

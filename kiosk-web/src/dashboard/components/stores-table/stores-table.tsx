@@ -1,26 +1,14 @@
 /** The ranking table: sortable by every column, the store name opens its results, totals in the footer. */
-import type { AllResults } from "@sonrisa/shared/schemas/results";
 import { csatOf, emptyCounts, indexOf, mergeCounts } from "@sonrisa/shared/scoring";
 import { useState } from "preact/hooks";
 import { useI18n } from "../../lib/i18n.ts";
+import { type Key, type Row, type Sort, sortRows } from "./sort-rows.ts";
 import { StoreCards } from "./store-cards.tsx";
 import styles from "./stores-table.module.css";
 
-export type Row = AllResults["stores"][number];
-export type Key = "rank" | "name" | "total" | "csat" | "index" | "misuse";
-export interface Sort {
-  key: Key;
-  desc: boolean;
-}
+export type { Key, Row, Sort };
 
 const NUMERIC: Key[] = ["rank", "total", "csat", "index", "misuse"];
-
-function compare(a: Row, b: Row, key: Key): number {
-  if (key === "name") return a.name.localeCompare(b.name);
-  const x = a[key] ?? -1;
-  const y = b[key] ?? -1;
-  return x - y || a.rank - b.rank;
-}
 
 interface Props {
   rows: Row[];
@@ -32,7 +20,7 @@ interface Props {
 export function StoresTable({ rows, hrefFor, open }: Props) {
   const { t, f } = useI18n();
   const [sort, setSort] = useState<Sort>({ key: "rank", desc: false });
-  const sorted = [...rows].sort((a, b) => (sort.desc ? -1 : 1) * compare(a, b, sort.key));
+  const sorted = sortRows(rows, sort);
   const counts = rows.reduce((sum, r) => mergeCounts(sum, r.counts), emptyCounts());
   const columns: { key: Key; label: string }[] = [
     { key: "rank", label: t.overview.rank },
@@ -75,7 +63,7 @@ export function StoresTable({ rows, hrefFor, open }: Props) {
             {sorted.map((row) => (
               <tr key={row.storeId} data-store={row.storeId}>
                 <td class={styles.num}>
-                  <span class={styles.rank}>{row.rank}</span>
+                  <span class={styles.rank}>{row.rank ?? t.none}</span>
                 </td>
                 <th scope="row" class={styles.name}>
                   <a

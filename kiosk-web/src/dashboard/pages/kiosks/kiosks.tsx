@@ -1,20 +1,41 @@
-/** Admin only: a one-time pairing code for a store's tablet, shown large with the time it has left. */
+/**
+ * Admin and store managers: a store's kiosks (online or not, queue, version, undelivered; rename, revoke) and a
+ * one-time pairing code for a new tablet, shown large with the time it has left.
+ */
 import type { PairingCodeResponse } from "@sonrisa/shared/schemas/auth";
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { useNow } from "../../../common/use-now.ts";
+import { DeviceList } from "../../components/device-list/device-list.tsx";
+import { Panel } from "../../components/panel/panel.tsx";
+import { Status } from "../../components/status/status.tsx";
 import type { Store } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n.ts";
+import { useResource } from "../../lib/use-resource.ts";
 import type { PageProps } from "../page-props.ts";
 import styles from "./kiosks.module.css";
 
 type Created = PairingCodeResponse & { storeId: string };
 
+/** The list is read again this often, so a kiosk that pairs or goes quiet shows without a reload. */
+const REFRESH_MS = 15_000;
+
 export function Kiosks({ api, stores }: PageProps) {
   const { t } = useI18n();
-  const [storeId, setStoreId] = useState(stores[0]?.storeId ?? "");
+  const open = stores.filter((s) => !s.archivedAt);
+  const [storeId, setStoreId] = useState(open[0]?.storeId ?? "");
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   const [created, setCreated] = useState<Created>();
+  const [tick, setTick] = useState(0);
+  const store = open.find((s) => s.storeId === storeId);
+  const { resource, retry } = useResource(
+    (signal) => (storeId ? api.devices(storeId, signal) : Promise.resolve([])),
+    [api, storeId, tick],
+  );
+  useEffect(() => {
+    const timer = setInterval(() => setTick((n) => n + 1), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
 
   const create = async (event: Event) => {
     event.preventDefault();
@@ -32,21 +53,39 @@ export function Kiosks({ api, stores }: PageProps) {
   return (
     <>
       <div class={styles.head}>
-        <h1>{t.kiosks.title}</h1>
-        <p>{t.kiosks.intro}</p>
+        <h1>{t.devices.title}</h1>
+        <p>{t.devices.intro}</p>
+        <label class={styles.field}>
+          <span>{t.kiosks.store}</span>
+          <select value={storeId} onChange={(e) => setStoreId(e.currentTarget.value)}>
+            {open.map((s) => (
+              <option key={s.storeId} value={s.storeId}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
-      <section class={styles.panel} aria-label={t.kiosks.title}>
+      {store && (
+        <Panel id="devices" title={t.devices.listTitle(store.name)}>
+          {resource.data && resource.state !== "error" ? (
+            <DeviceList
+              api={api}
+              store={store}
+              devices={resource.data.filter((d) => d.storeId === store.storeId)}
+              onChanged={() => setTick((n) => n + 1)}
+            />
+          ) : (
+            <Status resource={resource} onRetry={retry} />
+          )}
+        </Panel>
+      )}
+      <section class={styles.panel} aria-labelledby="pair-title">
+        <div class={styles.pairHead}>
+          <h2 id="pair-title">{t.kiosks.title}</h2>
+          <p>{t.kiosks.intro}</p>
+        </div>
         <form class={styles.form} onSubmit={create}>
-          <label class={styles.field}>
-            <span>{t.kiosks.store}</span>
-            <select value={storeId} onChange={(e) => setStoreId(e.currentTarget.value)}>
-              {stores.map((s) => (
-                <option key={s.storeId} value={s.storeId}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
           <button type="submit" class={styles.create} disabled={busy || !storeId}>
             {busy ? t.kiosks.creating : t.kiosks.create}
           </button>

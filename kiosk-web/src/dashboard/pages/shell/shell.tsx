@@ -20,6 +20,7 @@ import { Alerts } from "../alerts/alerts.tsx";
 import { Contacts } from "../contacts/contacts.tsx";
 import { FollowUps } from "../follow-ups/follow-ups.tsx";
 import { Kiosks } from "../kiosks/kiosks.tsx";
+import { Live } from "../live/live.tsx";
 import { Loyalty } from "../loyalty/loyalty.tsx";
 import { Overview } from "../overview/overview.tsx";
 import type { PageProps } from "../page-props.ts";
@@ -27,6 +28,8 @@ import { People } from "../people/people.tsx";
 import { Rules } from "../rules/rules.tsx";
 import { StaffPins } from "../staff-pins/staff-pins.tsx";
 import { StorePage } from "../store/store.tsx";
+import { StoreSettingsPage } from "../store-settings/store-settings.tsx";
+import { Stores } from "../stores/stores.tsx";
 import styles from "./shell.module.css";
 
 interface Props {
@@ -56,6 +59,7 @@ export function Shell({ session, onSignOut, onAuthLost, onRenewed }: Props) {
     range: rangeOf(filters.choice, today),
     misuse: filters.misuse,
     renewSession: onRenewed,
+    reloadStores: retry,
   };
   const storeInPath = /^\/dashboard\/stores\/([^/]+)/.exec(path)?.[1];
   const store = storeInPath ? decodeURIComponent(storeInPath) : list[0]?.storeId;
@@ -66,6 +70,15 @@ export function Shell({ session, onSignOut, onAuthLost, onRenewed }: Props) {
     ...(isManager ? [] : [{ label: t.nav.rules, href: paths.rules, current: path === paths.rules }]),
     ...(runsStores ? [{ label: t.nav.kiosks, href: paths.kiosks, current: path === paths.kiosks }] : []),
     ...(runsStores ? [{ label: t.nav.staffPins, href: paths.staffPins, current: path === paths.staffPins }] : []),
+    ...(isAdmin
+      ? [
+          {
+            label: t.nav.stores,
+            href: paths.storesAdmin,
+            current: path.startsWith(paths.storesAdmin) || path === paths.newStore,
+          },
+        ]
+      : []),
     ...(isAdmin ? [{ label: t.nav.people, href: paths.people, current: path === paths.people }] : []),
     ...(isManager
       ? []
@@ -76,6 +89,17 @@ export function Shell({ session, onSignOut, onAuthLost, onRenewed }: Props) {
         ]),
     { label: t.nav.alerts, href: paths.alerts, current: path === paths.alerts },
   ];
+  const liveStore = /^\/dashboard\/live\/([^/]+)/.exec(path)?.[1];
+  if (liveStore) {
+    // Full screen for a TV: no bars, no filters.
+    return stores.data ? (
+      <Live {...page} storeId={decodeURIComponent(liveStore)} />
+    ) : (
+      <main class={styles.main} id="main">
+        <Status resource={stores} onRetry={retry} />
+      </main>
+    );
+  }
   const withFilters = path === paths.overview || Boolean(storeInPath) || path === paths.followUps;
 
   return (
@@ -97,6 +121,13 @@ export function Shell({ session, onSignOut, onAuthLost, onRenewed }: Props) {
             <Route path={paths.contacts} component={isManager ? Overview : Contacts} {...page} />
             <Route path={paths.followUps} component={isManager ? Overview : FollowUps} {...page} />
             <Route path={paths.alerts} component={Alerts} {...page} />
+            <Route path={paths.storesAdmin} component={isAdmin ? Stores : Overview} {...page} />
+            <Route path={paths.newStore} component={isAdmin ? StoreSettingsPage : Overview} {...page} />
+            <Route
+              path="/dashboard/settings/stores/:storeId"
+              component={isAdmin ? StoreSettingsPage : Overview}
+              {...page}
+            />
             <Route path={paths.loyalty} component={isManager ? Overview : Loyalty} {...page} />
             <Route default component={Overview} {...page} />
           </Router>

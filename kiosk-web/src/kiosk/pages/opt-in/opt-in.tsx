@@ -5,6 +5,7 @@
 import type { Lang } from "@sonrisa/shared/schemas/common";
 import type { OptIn as OptInValue } from "@sonrisa/shared/schemas/responses";
 import type { KioskConfig } from "@sonrisa/shared/schemas/store";
+import { textIn } from "@sonrisa/shared/store-text";
 import { useEffect, useState } from "preact/hooks";
 import { Button } from "../../components/button/button.tsx";
 import { loadValidation } from "../../lib/lazy-validate.ts";
@@ -62,7 +63,7 @@ export function OptIn({ config, score, lang, t, index, count, onDone }: Props) {
       index={index}
       count={count}
       progress={t.progress(index + 1, count)}
-      title={config.optIn.prompt[lang]}
+      title={textIn(config.optIn.prompt, lang, config.defaultLang)}
       actions={
         <>
           <Button kind="secondary" onClick={() => onDone()}>
@@ -126,7 +127,7 @@ export function OptIn({ config, score, lang, t, index, count, onDone }: Props) {
         </label>
         <div class={styles.consent}>
           <p class={styles.consentText} id="consent-text">
-            {config.consent.text[lang]}
+            {textIn(config.consent.text, lang, config.defaultLang)}
           </p>
           <label class={styles.check}>
             <input

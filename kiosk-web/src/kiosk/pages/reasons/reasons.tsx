@@ -2,6 +2,7 @@
 import type { Lang } from "@sonrisa/shared/schemas/common";
 import type { Reason } from "@sonrisa/shared/schemas/store";
 import type { Sentiment } from "@sonrisa/shared/scoring";
+import { textIn } from "@sonrisa/shared/store-text";
 import { Button } from "../../components/button/button.tsx";
 import type { Messages } from "../../lib/messages.ts";
 import { Step } from "../step/step.tsx";
@@ -52,7 +53,7 @@ export function Reasons({ score, sentiment, reasons, picked, lang, t, index, cou
               onClick={() => toggle(r.id)}
             >
               <span class={styles.tick} aria-hidden="true" />
-              {r.label[lang]}
+              {textIn(r.label, lang, lang)}
             </button>
           );
         })}
