@@ -6,7 +6,8 @@
 import { makeLinkSigner } from "./adapters/auth/link-signer.ts";
 import { scryptHasher } from "./adapters/auth/password-hasher.ts";
 import { makeTokenService } from "./adapters/auth/token-service.ts";
-import { systemClock } from "./adapters/clock.ts";
+import { cachedDevices, cachedRules, cachedStores } from "./adapters/cache/read-cache.ts";
+import { offsetClock, systemClock } from "./adapters/clock.ts";
 import { makeConsentTexts } from "./adapters/consent-texts.ts";
 import { makeAlertRepository } from "./adapters/dynamo/alert-repository.ts";
 import { makeAnswerRecords } from "./adapters/dynamo/answer-records.ts";
@@ -17,6 +18,7 @@ import { makeDeviceRepository } from "./adapters/dynamo/device-repository.ts";
 import { makeFollowUpRulesRepository } from "./adapters/dynamo/follow-up-rules-repository.ts";
 import { makeGiftRepository } from "./adapters/dynamo/gift-repository.ts";
 import { makeHealthCheck } from "./adapters/dynamo/health-check.ts";
+import { makeJobStateRepository } from "./adapters/dynamo/job-state-repository.ts";
 import { makeLoyaltyProgramRepository } from "./adapters/dynamo/loyalty-program-repository.ts";
 import { makeMemberRepository } from "./adapters/dynamo/member-repository.ts";
 import { makeMessageRepository } from "./adapters/dynamo/message-repository.ts";
@@ -37,10 +39,16 @@ import { sha256Hasher } from "./adapters/text-hasher.ts";
 import { type Config, loadConfig } from "./config.ts";
 import type { Clock } from "./domain/ports/clock.ts";
 
-/** Every port's real adapter, on one table. */
+/**
+ * Every port's real adapter, on one table. `hot` holds the few-second copies of store settings, rules and
+ * devices that the kiosk's routes read on every batch (adapters/cache/read-cache.ts).
+ */
 export function makeDeps(config: Config, table: Table) {
-  const clock: Clock = systemClock;
-  const stores = makeStoreRepository(table);
+  const clock: Clock = config.SONRISA_CLOCK_OFFSET_MS ? offsetClock(config.SONRISA_CLOCK_OFFSET_MS) : systemClock;
+  const stores = cachedStores(makeStoreRepository(table), clock);
+  const rules = cachedRules(makeRulesRepository(table), clock);
+  const devices = cachedDevices(makeDeviceRepository(table), clock);
+  const writer = makeAnswerWriter(table);
   return {
     clock,
     ids: randomIds,
@@ -48,20 +56,22 @@ export function makeDeps(config: Config, table: Table) {
     secrets: scryptHasher,
     hasher: sha256Hasher,
     health: makeHealthCheck(table),
-    stores,
+    stores: stores.fresh,
     users: makeUserRepository(table),
-    devices: makeDeviceRepository(table),
+    devices: devices.fresh,
     staff: makeStaffRepository(table),
     throttles: makeThrottleRepository(table),
     log: auditLog,
-    rules: makeRulesRepository(table),
+    rules: rules.fresh,
     gifts: makeGiftRepository(table),
     results: makeResultsRepository(table),
-    writer: makeAnswerWriter(table),
+    writer,
+    jobs: makeJobStateRepository(table),
+    hot: { stores: stores.cached, rules: rules.cached, devices: devices.cached, writer: devices.remembering(writer) },
     // Contacts, consent, follow-ups and alerts
     answers: makeAnswerRecords(table),
     contacts: makeContactRepository(table),
-    consentTexts: makeConsentTexts(stores, sha256Hasher),
+    consentTexts: makeConsentTexts(stores.fresh, sha256Hasher),
     followUpRules: makeFollowUpRulesRepository(table),
     messages: makeMessageRepository(table),
     alerts: makeAlertRepository(table),

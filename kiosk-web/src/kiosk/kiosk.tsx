@@ -68,7 +68,9 @@ export function Kiosk({ config, deviceId, onUnpair }: Props) {
     : flow.member
       ? MEMBER_THANKS_MS
       : THANKS_MS;
-  useIdle(flow.step === "thanks" ? thanksMs : undefined, dismiss, `${flow.id}${Boolean(flow.surprise)}`);
+  // While the verdict is on its way the thank-you stays: a surprise is only won with its shopper there to see it.
+  const thanksUntil = flow.step === "thanks" && !flow.waiting ? thanksMs : undefined;
+  useIdle(thanksUntil, dismiss, `${flow.id}${Boolean(flow.surprise)}`);
 
   const steps = flow.score ? stepsFor(config, flow.score) : [];
   const index = steps.indexOf(flow.step);
@@ -134,7 +136,16 @@ export function Kiosk({ config, deviceId, onUnpair }: Props) {
               onDone={(optIn) => next(optIn ? { optIn } : {})}
             />
           )}
-          {flow.step === "thanks" && <Thanks surprise={flow.surprise} lang={lang} t={t} onDone={dismiss} />}
+          {flow.step === "thanks" && (
+            <Thanks
+              surprise={flow.surprise}
+              member={flow.member}
+              waiting={Boolean(flow.waiting)}
+              lang={lang}
+              t={t}
+              onDone={dismiss}
+            />
+          )}
         </Screen>
       )}
       <StatusCorner status={status} syncText={syncText} t={t} onOpen={() => setStaffOpen(true)} />

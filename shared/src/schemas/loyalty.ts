@@ -4,7 +4,7 @@
  * here names the person (no name, e-mail or phone): staff and the kiosk see stamps and rewards only.
  */
 import { z } from "zod";
-import { Localized, Slug, StoreId } from "./common.ts";
+import { FreeText, Localized, Slug, StoreId } from "./common.ts";
 import { Phone } from "./contact.ts";
 
 /** Member codes: 8 characters without look-alikes (0/O, 1/I/L), printed on the card and in its QR code. */
@@ -141,7 +141,9 @@ export type MemberLookup = z.infer<typeof MemberLookup>;
 /** POST /v1/stores/{storeId}/stamps: a stamp for a purchase, with a reason; `key` makes a retry add nothing. */
 export const AddStampRequest = z.strictObject({
   code: MemberCode,
-  reason: z.string().trim().min(1).max(200),
+  reason: FreeText(200)
+    .transform((text) => text.trim())
+    .pipe(z.string().min(1, "say why the stamp is given")),
   key: z.uuid(),
 });
 export type AddStampRequest = z.infer<typeof AddStampRequest>;

@@ -12,12 +12,14 @@ const MemberNote = lazyComponent(() => import("../member/member-note.tsx").then(
 interface Props {
   surprise?: Surprise;
   member?: MemberResult | "waiting";
+  /** The verdict on this answer is on its way: leaving now could leave a win unseen. */
+  waiting: boolean;
   lang: Lang;
   t: Messages;
   onDone: () => void;
 }
 
-export function Thanks({ surprise, member, lang, t, onDone }: Props) {
+export function Thanks({ surprise, member, waiting, lang, t, onDone }: Props) {
   return (
     <div class={styles.thanks}>
       <div class={styles.burst}>
@@ -51,7 +53,7 @@ export function Thanks({ surprise, member, lang, t, onDone }: Props) {
           </section>
         )}
       </div>
-      <Button kind="secondary" onClick={onDone}>
+      <Button kind="secondary" disabled={waiting} onClick={onDone}>
         {t.thanksDismiss}
       </Button>
     </div>
