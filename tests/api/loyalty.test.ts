@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { fromBase64Url, otpAt, otpStep } from "@sonrisa/shared/otp";
 import type { LoyaltyProgram } from "@sonrisa/shared/schemas/loyalty";
+import { addDays, zonedToUtc } from "@sonrisa/shared/time";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keys } from "../../functions/src/adapters/dynamo/keys.ts";
 import { DEMO_PROGRAM } from "../../functions/src/local/seed-demo.ts";
@@ -39,12 +40,12 @@ let phoneSeq = 611_000_000 + Math.floor(Math.random() * 100_000) * 10;
 const uniquePhone = () => `+34${phoneSeq++}`;
 
 /** A shopper joins at Madrid's kiosk with e-mail and phone; returns their card's token, from the caught mail. */
-async function join(opts: { email?: string; phone?: string; lang?: "es" | "en" } = {}) {
+async function join(opts: { email?: string; phone?: string; lang?: "es" | "en"; at?: string } = {}) {
   const email = opts.email ?? uniqueEmail("member");
   const phone = opts.phone ?? uniquePhone();
   const answer = {
     id: randomUUID(),
-    at: new Date().toISOString(),
+    at: opts.at ?? new Date().toISOString(),
     score: 5,
     lang: opts.lang ?? "en",
     optIn: { email, phone, loyalty: { version: DEMO_PROGRAM.consent.version, granted: true } },
@@ -162,6 +163,104 @@ describe("joining at the kiosk", () => {
     const forged = `${joined.token.slice(0, -3)}AAA`;
     expect((await api.request("GET", `/v1/cards/${forged}`)).status).toBe(404);
     expect((await api.request("GET", "/v1/cards/nothing")).status).toBe(404);
+  });
+});
+
+/** An answer at a kiosk that names a member by phone or code. */
+function identified(member: { phone: string } | { code: string }, at = new Date().toISOString()) {
+  return { id: randomUUID(), at, score: 4, lang: "es", member };
+}
+
+/** The member's stamps for visits (the joining one too) at a store, from the ledger's own items, by local date. */
+async function visitStamps(code: string, storeId: string) {
+  const deps = testDeps();
+  const ledger = (await deps.members.ledger((await deps.members.idByCode(code))!))!;
+  return ledger.stamps
+    .filter((s) => (s.reason === "visit" || s.reason === "join") && s.storeId === storeId)
+    .map((s) => s.localDate);
+}
+
+async function clubFigures(storeId: string, date: string) {
+  const res = await api.request("GET", `/v1/stores/${storeId}/results?from=${date}&to=${date}`, { token: admin });
+  expect(res.status, res.text).toBe(200);
+  return res.json.members as { identified: number; returning: number; stamps: number };
+}
+
+describe("identified answers", () => {
+  it("give one stamp a member, store and day: 3 kiosks of a store, 10 answers each at once", async () => {
+    const joined = await join();
+    const kiosks = await Promise.all([1, 2, 3].map(() => api.pairDevice(GRACIA)));
+    const before = await clubFigures(GRACIA, today());
+
+    const batches = kiosks.flatMap((kiosk, k) =>
+      Array.from({ length: 10 }, (_, i) =>
+        submit(api, GRACIA, [identified((k + i) % 2 ? { phone: joined.phone } : { code: joined.code })], kiosk),
+      ),
+    );
+    const results = (await Promise.all(batches)).flatMap((b) => b.results) as Array<{
+      status: string;
+      member?: { status: string; stamps: number; of: number };
+    }>;
+
+    expect(results.map((r) => r.status)).toEqual(Array(30).fill("stored"));
+    expect(results.filter((r) => r.member?.status === "stamped")).toHaveLength(1);
+    expect(results.filter((r) => r.member?.status === "already")).toHaveLength(29);
+    // The join's stamp at Madrid and this visit's: 2 of the 5 the coffee needs, whoever answered first.
+    expect(results.every((r) => r.member?.stamps === 2 && r.member.of === 5)).toBe(true);
+    expect(await visitStamps(joined.code, GRACIA)).toEqual([today()]);
+    const after = await clubFigures(GRACIA, today());
+    expect(after).toMatchObject({ identified: before.identified + 1, stamps: before.stamps + 1 });
+  });
+
+  it("give one stamp for the same answer delivered twice, and say 'stamped' both times", async () => {
+    const joined = await join();
+    const kiosk = await api.pairDevice(GRACIA);
+    const answer = identified({ code: joined.code });
+
+    const first = await submit(api, GRACIA, [answer], kiosk);
+    const again = await Promise.all([submit(api, GRACIA, [answer], kiosk), submit(api, GRACIA, [answer], kiosk)]);
+
+    expect(first.results[0]).toMatchObject({ status: "stored", member: { status: "stamped", stamps: 2 } });
+    for (const { results } of again) {
+      expect(results[0]).toMatchObject({ status: "duplicate", member: { status: "stamped", stamps: 2 } });
+    }
+    expect(await visitStamps(joined.code, GRACIA)).toEqual([today()]);
+  });
+
+  it("stamp an answer queued offline over midnight on the local day it was tapped, and count a returning member", async () => {
+    const twoDaysAgo = addDays(today(), -2);
+    const yesterday = addDays(today(), -1);
+    // Joined two days ago; tapped at 23:50 yesterday in Madrid, with the kiosk offline until now.
+    api.shiftClock(zonedToUtc(twoDaysAgo, 12, "Europe/Madrid").getTime() - Date.now());
+    const joined = await join({ at: zonedToUtc(twoDaysAgo, 12, "Europe/Madrid").toISOString() });
+    api.shiftClock(0);
+    const tapped = new Date(zonedToUtc(today(), 0, "Europe/Madrid").getTime() - 10 * 60_000).toISOString();
+    const before = await clubFigures(MADRID, yesterday);
+
+    const { results } = await submit(api, MADRID, [identified({ phone: joined.phone }, tapped)]);
+
+    expect(results[0]).toMatchObject({ status: "stored", member: { status: "stamped", stamps: 2 } });
+    expect((await visitStamps(joined.code, MADRID)).sort()).toEqual([twoDaysAgo, yesterday]);
+    const after = await clubFigures(MADRID, yesterday);
+    expect(after).toEqual({
+      ...before,
+      identified: before.identified + 1,
+      returning: before.returning + 1,
+      stamps: before.stamps + 1,
+    });
+  });
+
+  it("answer an unknown phone or code with 'unknown' and keep neither with the answer", async () => {
+    const phone = uniquePhone();
+    const { results } = await submit(api, GRACIA, [identified({ phone }), identified({ code: "ZZZZ9999" })]);
+
+    expect(results.map((r) => (r as { member?: unknown }).member)).toEqual([
+      { status: "unknown" },
+      { status: "unknown" },
+    ]);
+    const text = await table.scanText();
+    expect(text).not.toContain(phone.slice(3));
+    expect(text).not.toContain("zzzz9999");
   });
 });
 

@@ -124,11 +124,12 @@ export async function identifyMembers(
 
 /**
  * What the kiosk is told: "stamped" with the count after the stamp, "already" with the count, or "unknown".
- * `stamped` says whether this answer's transaction wrote the stamp (a repeat of the answer that did counts too).
+ * `visit` is what the answer's transaction did with the stamp it claimed: wrote it, or found it written by another
+ * answer of the member's day (which the count then includes); a repeat of the answer that wrote it says "stamped".
  */
-export function memberResult(identified: Identified, answerId: string, stamped: boolean): MemberResult {
+export function memberResult(identified: Identified, answerId: string, visit?: "stamped" | "taken"): MemberResult {
   if (identified === "unknown") return { status: "unknown" };
-  const mine = stamped || identified.stampedBy === answerId;
-  const stamps = identified.stamps + (stamped ? 1 : 0);
+  const mine = visit === "stamped" || identified.stampedBy === answerId;
+  const stamps = identified.stamps + (visit ? 1 : 0);
   return { status: mine ? "stamped" : "already", stamps, of: nextTier(identified.program, stamps) };
 }

@@ -18,26 +18,14 @@ import { dayCounterUpdate } from "./day-counters.ts";
 import { withoutKeys } from "./item-codec.ts";
 import { keys } from "./keys.ts";
 import { queryAll } from "./query-all.ts";
+import { stampPut as stampItem } from "./stamp-items.ts";
 import { type TxItem, transact } from "./transact.ts";
 
 const STAMP_PREFIX = "STAMP#";
 const REWARD_PREFIX = "REWARD#";
 
 export function makeMemberRepository(table: Table): MemberRepository {
-  const stampPut = (memberId: string, stamp: NewStamp): TxItem => {
-    const { key: requestKey, ...record } = stamp;
-    const key =
-      stamp.reason === "visit" || stamp.reason === "join"
-        ? keys.visitStamp(memberId, stamp.storeId, stamp.localDate)
-        : keys.keyedStamp(memberId, stamp.reason, requestKey ?? "");
-    return {
-      Put: {
-        TableName: table.name,
-        Item: { ...key, entity: "Stamp", memberId, ...record },
-        ConditionExpression: "attribute_not_exists(pk)",
-      },
-    };
-  };
+  const stampPut = (memberId: string, stamp: NewStamp): TxItem => stampItem(table, memberId, stamp);
   const counted = (day: DayCounts): TxItem[] =>
     Object.keys(day.counters).length ? [dayCounterUpdate(table, day.storeId, day.date, day.counters)] : [];
 
