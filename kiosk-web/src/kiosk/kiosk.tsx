@@ -125,6 +125,16 @@ export function Kiosk({ config, deviceId, onUnpair }: Props) {
               onNext={() => next({})}
             />
           )}
+          {flow.step === "member" && (
+            <Member
+              score={score}
+              lang={lang}
+              t={t}
+              index={index}
+              count={steps.length}
+              onDone={(member) => next(member ? { member } : {})}
+            />
+          )}
           {flow.step === "optin" && (
             <OptIn
               config={config}
