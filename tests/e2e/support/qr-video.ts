@@ -4,7 +4,8 @@
  * in Y4M (YUV 4:2:0), a few identical frames that Chromium loops. Made from the text with the same encoder the
  * card page draws its QR code with.
  */
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { generate } from "lean-qr";
 
 const WIDTH = 640;
@@ -34,6 +35,7 @@ export function writeQrVideo(path: string, text: string): string {
   const chroma = Buffer.alloc((WIDTH / 2) * (HEIGHT / 2) * 2, 128);
   const frame = Buffer.concat([Buffer.from("FRAME\n"), luma, chroma]);
   const header = Buffer.from(`YUV4MPEG2 W${WIDTH} H${HEIGHT} F10:1 Ip A1:1 C420jpeg\n`);
+  mkdirSync(dirname(path), { recursive: true }); // a test's output folder exists only once it has written to it
   writeFileSync(path, Buffer.concat([header, ...Array.from({ length: FRAMES }, () => frame)]));
   return path;
 }
