@@ -73,10 +73,10 @@ export async function identifyMembers(
 ): Promise<Map<string, Identified>> {
   const out = new Map<string, Identified>();
   if (answers.length === 0) return out;
-  const program = await activeProgram(deps);
-  if (!program) return out;
   const buckets = kioskGuessBuckets(store.storeId, kiosk.deviceId, kiosk.client);
-  let allowed = await allowance(deps, buckets);
+  const [program, left] = await Promise.all([activeProgram(deps), allowance(deps, buckets)]);
+  if (!program) return out;
+  let allowed = left;
   const ledgers = new Map<string, MemberLedger | undefined>();
   let failures = 0;
   for (const answer of answers) {

@@ -2,10 +2,10 @@
  * Hooks for the browser tests, on the local stack only and only when asked (`testHooks`, which only
  * tests/e2e/support/serve.ts sets): never part of a deployment, whose API is the route table alone.
  * `POST /__test/clock {"offsetMs": n}` moves the handlers' clock (the clock port of the real dependencies) by n ms
- * from now, so a test can come back "tomorrow"; 0 puts the system clock back.
+ * from now, so a test can come back "tomorrow"; 0 puts the system clock back. The clock object itself moves (the
+ * handlers, made once, and the few-second caches hold it), so the stack's tokens follow it too.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { offsetClock, systemClock } from "../adapters/clock.ts";
 import { realDeps } from "../wiring.ts";
 import { readBody } from "./read-body.ts";
 
@@ -25,6 +25,8 @@ export async function handleTestHook(req: IncomingMessage, res: ServerResponse, 
     // not JSON: refused below
   }
   if (!Number.isSafeInteger(offsetMs)) return reply(400, { error: { code: "invalid_request" } });
-  realDeps().clock = offsetMs === 0 ? systemClock : offsetClock(offsetMs);
-  reply(200, { offsetMs, now: realDeps().clock.now().toISOString() });
+  const clock = realDeps().clock;
+  if (!("offsetMs" in clock)) return reply(409, { error: { code: "clock_fixed" } });
+  clock.offsetMs = offsetMs;
+  reply(200, { offsetMs, now: clock.now().toISOString() });
 }
