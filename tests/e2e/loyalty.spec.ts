@@ -158,6 +158,7 @@ test("a shopper joins, comes back the next day with the card's QR code, and staf
   // The card read again after the move: its code follows the server's clock.
   await card.reload();
   await expect(card.getByTestId("card-stamps")).toHaveText("5 of 5");
+  await expect(card.getByTestId("card-otp")).toHaveText(/^\d{3} \d{3}$/);
   const otp = (await card.getByTestId("card-otp").textContent())!.replace(" ", "");
   await staff.getByLabel("Código de su tarjeta").fill(otp);
   await staff.getByRole("button", { name: "Canjear ahora" }).click();

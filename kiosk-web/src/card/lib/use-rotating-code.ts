@@ -9,12 +9,15 @@ export interface RotatingCode {
 }
 
 export function useRotatingCode(secret: string, skewMs: number): RotatingCode | undefined {
-  const [now, setNow] = useState(() => Date.now() + skewMs);
+  const [tick, setTick] = useState(() => Date.now());
   const [code, setCode] = useState<{ step: number; code: string }>();
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now() + skewMs), 1000);
+    const timer = setInterval(() => setTick(Date.now()), 1000);
     return () => clearInterval(timer);
-  }, [skewMs]);
+  }, []);
+  // The server's time as the card last read it: a fresh read's skew counts from the very render it arrives in,
+  // so the code of the kept copy's skew is never shown after it.
+  const now = tick + skewMs;
   const step = otpStep(now);
   useEffect(() => {
     let stale = false;
