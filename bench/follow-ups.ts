@@ -8,7 +8,7 @@
 import type { SubmitResponsesResponse } from "@sonrisa/shared/schemas/responses";
 import { makeDocumentClient } from "../functions/src/adapters/dynamo/client.ts";
 import { loadConfig } from "../functions/src/config.ts";
-import { deriveConsent, recordIds } from "../functions/src/domain/consent.ts";
+import { deriveConsents, recordIds } from "../functions/src/domain/consent.ts";
 import { dispatchDue } from "../functions/src/domain/dispatch.ts";
 import type { MessageRecord } from "../functions/src/domain/ports/message-repository.ts";
 import { startLocalStack } from "../functions/src/local/local-stack.ts";
@@ -70,7 +70,7 @@ async function dispatchRows(deps: Deps, mailbox: Stack["mailbox"]): Promise<Benc
         at: now.toISOString(),
         recordedAt: now.toISOString(),
       },
-      deriveConsent,
+      deriveConsents,
     );
     contactIds.push(contactId);
   }

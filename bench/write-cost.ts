@@ -13,11 +13,16 @@ import { localParts } from "@sonrisa/shared/time";
 import { systemClock } from "../functions/src/adapters/clock.ts";
 import { makeAnswerWriter } from "../functions/src/adapters/dynamo/answer-writer.ts";
 import { makeDocumentClient, type Table } from "../functions/src/adapters/dynamo/client.ts";
+import { makeContactRepository } from "../functions/src/adapters/dynamo/contact-repository.ts";
 import { makeDeviceRepository } from "../functions/src/adapters/dynamo/device-repository.ts";
 import { keys } from "../functions/src/adapters/dynamo/keys.ts";
+import { makeLoyaltyProgramRepository } from "../functions/src/adapters/dynamo/loyalty-program-repository.ts";
+import { makeMemberRepository } from "../functions/src/adapters/dynamo/member-repository.ts";
 import { makeRulesRepository } from "../functions/src/adapters/dynamo/rules-repository.ts";
 import { makeStoreRepository } from "../functions/src/adapters/dynamo/store-repository.ts";
+import { makeThrottleRepository } from "../functions/src/adapters/dynamo/throttle-repository.ts";
 import { randomIds } from "../functions/src/adapters/ids.ts";
+import { auditLog } from "../functions/src/adapters/logger.ts";
 import { type IngestionDeps, ingestResponses } from "../functions/src/domain/ingestion.ts";
 import type { Principal } from "../functions/src/domain/ports/principal.ts";
 import { replaceRules } from "../functions/src/domain/surprise-rules.ts";
@@ -124,6 +129,11 @@ export async function run(): Promise<BenchRow[]> {
         },
       }),
       clock: systemClock,
+      members: makeMemberRepository(table),
+      contacts: makeContactRepository(table),
+      program: makeLoyaltyProgramRepository(table),
+      throttles: makeThrottleRepository(table),
+      log: auditLog,
     };
     const store = (await deps.stores.get(STORE))!;
     const rows: BenchRow[] = [];
@@ -155,7 +165,7 @@ export async function run(): Promise<BenchRow[]> {
         batch = batchOf(c, random, cursor);
         // With a rule, the batch's newest answer is the one whose shopper waits at the thank-you (it may win).
         const present = c.rules.length ? batch.at(-1)!.id : undefined;
-        const results = await ingestResponses(deps, device, batch, undefined, present);
+        const results = await ingestResponses(deps, device, batch, { present });
         stored += results.filter((r) => r.status === "stored").length;
         wins += results.filter((r) => r.surprise).length;
       }

@@ -59,9 +59,9 @@ export default defineConfig({
     manifest: true,
     // Kiosks run Chromium, which preloads modules natively.
     modulePreload: { polyfill: false },
-    // One stylesheet: the few rules of the rarely shown screens (pairing, staff panel) gzip smaller in it
-    // than as files of their own.
-    cssCodeSplit: false,
+    // A stylesheet per chunk: the screens loaded on demand (pairing, staff panel, the member step) bring their
+    // own rules, so the start's stylesheet holds only what the start shows.
+    cssCodeSplit: true,
     rollupOptions: { input: { kiosk: resolve(root, "kiosk/index.html") } },
   },
 });

@@ -7,7 +7,7 @@ import { makeLinkSigner } from "./adapters/auth/link-signer.ts";
 import { scryptHasher } from "./adapters/auth/password-hasher.ts";
 import { makeTokenService } from "./adapters/auth/token-service.ts";
 import { cachedDevices, cachedRules, cachedStores } from "./adapters/cache/read-cache.ts";
-import { offsetClock, systemClock } from "./adapters/clock.ts";
+import { offsetClock } from "./adapters/clock.ts";
 import { makeConsentTexts } from "./adapters/consent-texts.ts";
 import { makeAlertRepository } from "./adapters/dynamo/alert-repository.ts";
 import { makeAnswerRecords } from "./adapters/dynamo/answer-records.ts";
@@ -19,6 +19,8 @@ import { makeFollowUpRulesRepository } from "./adapters/dynamo/follow-up-rules-r
 import { makeGiftRepository } from "./adapters/dynamo/gift-repository.ts";
 import { makeHealthCheck } from "./adapters/dynamo/health-check.ts";
 import { makeJobStateRepository } from "./adapters/dynamo/job-state-repository.ts";
+import { makeLoyaltyProgramRepository } from "./adapters/dynamo/loyalty-program-repository.ts";
+import { makeMemberRepository } from "./adapters/dynamo/member-repository.ts";
 import { makeMessageRepository } from "./adapters/dynamo/message-repository.ts";
 import { makeResultsRepository } from "./adapters/dynamo/results-repository.ts";
 import { makeRulesRepository } from "./adapters/dynamo/rules-repository.ts";
@@ -42,7 +44,8 @@ import type { Clock } from "./domain/ports/clock.ts";
  * devices that the kiosk's routes read on every batch (adapters/cache/read-cache.ts).
  */
 export function makeDeps(config: Config, table: Table) {
-  const clock: Clock = config.SONRISA_CLOCK_OFFSET_MS ? offsetClock(config.SONRISA_CLOCK_OFFSET_MS) : systemClock;
+  // The system clock, moved by the local stack's offset if it has one (0 elsewhere).
+  const clock: Clock = offsetClock(config.SONRISA_CLOCK_OFFSET_MS ?? 0);
   const stores = cachedStores(makeStoreRepository(table), clock);
   const rules = cachedRules(makeRulesRepository(table), clock);
   const devices = cachedDevices(makeDeviceRepository(table), clock);
@@ -80,6 +83,9 @@ export function makeDeps(config: Config, table: Table) {
     mailer: makeMailer(config),
     sms: makeSmsSender(config),
     publicUrl: () => config.PUBLIC_URL ?? "http://127.0.0.1:8080",
+    // Loyalty
+    program: makeLoyaltyProgramRepository(table),
+    members: makeMemberRepository(table),
   };
 }
 

@@ -144,6 +144,18 @@ export const routes: readonly Route[] = [
     handler: "put-alert-settings",
     roles: ["admin", "manager"],
   },
+  // Loyalty (issue 13): the programme, members at the counter, the member's card.
+  { method: "GET", path: "/v1/loyalty-program", handler: "get-loyalty-program", roles: ["admin", "marketing"] },
+  { method: "PUT", path: "/v1/loyalty-program", handler: "put-loyalty-program", roles: ["admin", "marketing"] },
+  {
+    method: "GET",
+    path: "/v1/stores/{storeId}/members",
+    handler: "lookup-member",
+    roles: ["admin", "manager", "staff"],
+  },
+  { method: "POST", path: "/v1/stores/{storeId}/stamps", handler: "add-stamp", roles: ["staff"] },
+  { method: "POST", path: "/v1/stores/{storeId}/redemptions", handler: "redeem-reward", roles: ["staff"] },
+  { method: "GET", path: "/v1/cards/{token}", handler: "get-card", roles: anyone },
   // Links in messages, outside /v1: one-click unsubscribe (RFC 8058) and tracked links. Signed tokens, no login.
   { method: "GET", path: "/u/{token}", handler: "show-unsubscribe", roles: anyone },
   { method: "POST", path: "/u/{token}", handler: "unsubscribe", roles: anyone, bodyType: "form" },

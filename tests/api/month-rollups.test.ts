@@ -10,9 +10,14 @@ import type { Context } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeAnswerWriter } from "../../functions/src/adapters/dynamo/answer-writer.ts";
 import { makeDocumentClient, type Table } from "../../functions/src/adapters/dynamo/client.ts";
+import { makeContactRepository } from "../../functions/src/adapters/dynamo/contact-repository.ts";
 import { makeDeviceRepository } from "../../functions/src/adapters/dynamo/device-repository.ts";
+import { makeLoyaltyProgramRepository } from "../../functions/src/adapters/dynamo/loyalty-program-repository.ts";
+import { makeMemberRepository } from "../../functions/src/adapters/dynamo/member-repository.ts";
 import { makeResultsRepository } from "../../functions/src/adapters/dynamo/results-repository.ts";
 import { makeStoreRepository } from "../../functions/src/adapters/dynamo/store-repository.ts";
+import { makeThrottleRepository } from "../../functions/src/adapters/dynamo/throttle-repository.ts";
+import { auditLog } from "../../functions/src/adapters/logger.ts";
 import { ingestResponses } from "../../functions/src/domain/ingestion.ts";
 import { storeResults } from "../../functions/src/domain/results.ts";
 import { readStorePeriods } from "../../functions/src/domain/store-periods.ts";
@@ -42,6 +47,11 @@ function deps(now: Date) {
     rules: { get: async () => [] },
     writer: makeAnswerWriter(table),
     clock: { now: () => now },
+    members: makeMemberRepository(table),
+    contacts: makeContactRepository(table),
+    program: makeLoyaltyProgramRepository(table),
+    throttles: makeThrottleRepository(table),
+    log: auditLog,
   };
 }
 

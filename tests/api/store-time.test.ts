@@ -7,9 +7,14 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeAnswerWriter } from "../../functions/src/adapters/dynamo/answer-writer.ts";
 import { makeDocumentClient } from "../../functions/src/adapters/dynamo/client.ts";
+import { makeContactRepository } from "../../functions/src/adapters/dynamo/contact-repository.ts";
 import { makeDeviceRepository } from "../../functions/src/adapters/dynamo/device-repository.ts";
+import { makeLoyaltyProgramRepository } from "../../functions/src/adapters/dynamo/loyalty-program-repository.ts";
+import { makeMemberRepository } from "../../functions/src/adapters/dynamo/member-repository.ts";
 import { makeResultsRepository } from "../../functions/src/adapters/dynamo/results-repository.ts";
 import { makeStoreRepository } from "../../functions/src/adapters/dynamo/store-repository.ts";
+import { makeThrottleRepository } from "../../functions/src/adapters/dynamo/throttle-repository.ts";
+import { auditLog } from "../../functions/src/adapters/logger.ts";
 import { ingestResponses } from "../../functions/src/domain/ingestion.ts";
 import { storeResults } from "../../functions/src/domain/results.ts";
 import { startApi, type TestApi } from "./harness.ts";
@@ -33,6 +38,11 @@ function deps(now: string) {
     writer: makeAnswerWriter(table),
     clock: { now: () => new Date(now) },
     results: makeResultsRepository(table),
+    members: makeMemberRepository(table),
+    contacts: makeContactRepository(table),
+    program: makeLoyaltyProgramRepository(table),
+    throttles: makeThrottleRepository(table),
+    log: auditLog,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { adminToken, pairKiosk, tapFace, watchConsole } from "./support/kiosk.ts";
+import { adminToken, notMember, pairKiosk, tapFace, watchConsole } from "./support/kiosk.ts";
 
 const SHOTS = "test-results/screens";
 const REVIEW = "https://example.com/muebles-sonrisa/review";
@@ -83,6 +83,7 @@ test("a shopper opts in on the kiosk, gets the follow-up on /mail, follows its l
   await expect(page.getByRole("heading", { name: "¿Qué te ha gustado?" })).toBeVisible();
   await page.getByRole("button", { name: "Omitir" }).click(); // no reasons
   await page.getByRole("button", { name: "Omitir" }).click(); // no comment
+  await notMember(page);
   await page.getByRole("textbox", { name: "Correo electrónico" }).fill(email);
   await page.getByRole("checkbox", { name: "Acepto" }).check();
   await page.getByRole("button", { name: "Unirme" }).click();

@@ -8,6 +8,7 @@ import {
   adminToken,
   expectQueueEmpty,
   faces,
+  notMember,
   overrideConfig,
   pairKiosk,
   quickAnswer,
@@ -64,6 +65,7 @@ test("a shopper answers every step in Spanish and the answer is stored once, wit
   await page.getByRole("textbox", { name: "Tu comentario" }).fill(comment);
   await expect(page.getByText(`${comment.length} de 500 caracteres`)).toBeVisible();
   await page.getByRole("button", { name: "Continuar" }).click();
+  await notMember(page);
   await expect(page.getByText(/^Acepto que Muebles Sonrisa/)).toBeVisible();
   await page.getByRole("textbox", { name: "Correo electrónico" }).fill("ana@example");
   await page.getByRole("checkbox", { name: "Acepto" }).check();
@@ -102,6 +104,7 @@ test("a shopper answers in English with a phone opt-in; without the consent box 
   await page.getByRole("button", { name: "Long wait" }).click();
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("button", { name: "Skip" }).click();
+  await notMember(page);
   await page.getByRole("radio", { name: "Phone" }).check();
   await page.getByRole("textbox", { name: "Phone number" }).fill("+34 600 123 456");
   await page.getByRole("button", { name: "Join" }).click();
@@ -114,6 +117,7 @@ test("a shopper answers in English with a phone opt-in; without the consent box 
   await page.getByRole("button", { name: "Satisfied", exact: true }).click();
   await page.getByRole("button", { name: "Skip" }).click();
   await page.getByRole("button", { name: "Skip" }).click();
+  await notMember(page);
   await page.getByRole("radio", { name: "Phone" }).check();
   await page.getByRole("textbox", { name: "Phone number" }).fill("+34 600 123 456");
   await page.getByRole("checkbox", { name: "I agree" }).check();

@@ -5,7 +5,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { faces, pairKiosk, tapFace, watchConsole } from "./support/kiosk.ts";
+import { faces, notMember, pairKiosk, tapFace, watchConsole } from "./support/kiosk.ts";
 
 const SHOTS = "test-results/screens";
 const VIEWPORTS = [
@@ -108,6 +108,13 @@ for (const lang of ["es", "en"] as const) {
       await axe(`comment ${lang}`);
       await expectTouchTargets(page, `comment ${lang}`);
       await page.getByRole("button", { name: lang === "es" ? "Continuar" : "Continue" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+        lang === "es" ? "¿Eres socio del club?" : "Are you a club member?",
+      );
+      await shot(page, `member-${lang}`);
+      await axe(`member ${lang}`);
+      await expectTouchTargets(page, `member ${lang}`);
+      await notMember(page);
       await page.getByRole("button", { name: lang === "es" ? "Unirme" : "Join" }).click();
       await expect(page.getByRole("alert")).not.toBeEmpty();
       await shot(page, `optin-${lang}`);

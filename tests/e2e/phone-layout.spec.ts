@@ -24,6 +24,7 @@ const WORDS = {
     next: "Continuar",
     social: "Redes",
     join: "Unirme",
+    notMember: "No soy socio",
     noThanks: "No, gracias",
     finish: "Terminar",
     back: "Volver al inicio",
@@ -41,6 +42,7 @@ const WORDS = {
     next: "Continue",
     social: "Social",
     join: "Join",
+    notMember: "I'm not a member",
     noThanks: "No, thanks",
     finish: "Finish",
     back: "Back to start",
@@ -139,6 +141,10 @@ for (const lang of ["es", "en"] as const) {
       await shot(page, `comment-${lang}`);
 
       await page.getByRole("button", { name: w.next }).click();
+      await expect(page.getByRole("button", { name: w.notMember })).toBeVisible();
+      await expectTidyLayout(page, `member ${lang} ${size}`, [storeName]);
+      await shot(page, `member-${lang}`);
+      await page.getByRole("button", { name: w.notMember }).click();
       await page.getByText(w.social, { exact: true }).click();
       await page.getByRole("button", { name: w.join }).click();
       await expect(page.getByRole("alert")).not.toBeEmpty();

@@ -3,25 +3,32 @@
  * a contact's ledger, answers and messages, an admin's export of everything held, and erasure, which removes
  * the person everywhere and leaves anonymous scores, reasons and aggregates exactly as they were.
  */
+import type { Localized } from "@sonrisa/shared/schemas/common";
 import type { Contact, ContactDetail, ContactExport, ContactList, Erasure } from "@sonrisa/shared/schemas/contacts";
 import type { MessageView } from "@sonrisa/shared/schemas/follow-ups";
 import { recordIds } from "./consent.ts";
 import { identitiesForSearch } from "./contact-identity.ts";
 import { NotFound } from "./errors.ts";
 import { cancelQueued, withdraw } from "./links.ts";
-import type { AnswerRecords } from "./ports/answer-records.ts";
+import { DEFAULT_PROGRAM } from "./loyalty-program.ts";
+import type { AnswerRecord, AnswerRecords } from "./ports/answer-records.ts";
 import type { Clock } from "./ports/clock.ts";
 import type { ContactRecord, ContactRepository } from "./ports/contact-repository.ts";
 import type { Ids } from "./ports/ids.ts";
+import type { LoyaltyProgramRepository } from "./ports/loyalty-program-repository.ts";
+import type { MemberRepository } from "./ports/member-repository.ts";
 import type { MessageRecord, MessageRepository } from "./ports/message-repository.ts";
 import type { Principal } from "./ports/principal.ts";
 import type { StoreRepository } from "./ports/store-repository.ts";
+import { memberView } from "./stamp-ledger.ts";
 
 export interface ContactDeps {
   contacts: ContactRepository;
   messages: MessageRepository;
   answers: AnswerRecords;
   stores: StoreRepository;
+  members: MemberRepository;
+  program: LoyaltyProgramRepository;
   clock: Clock;
   ids: Ids;
 }
@@ -86,11 +93,19 @@ function answerIdsOf(ledger: Awaited<ReturnType<ContactRepository["ledger"]>>): 
   return [...new Set(ledger.flatMap((r) => (r.type === "grant" ? [r.answerId] : [])))];
 }
 
-/** GET /v1/contacts/{contactId}: the ledger, linked answers and messages. */
+/** GET /v1/contacts/{contactId}: the ledger, linked answers (opt-ins and identified visits), messages, the card. */
 export async function getContact(deps: ContactDeps, contactId: string): Promise<ContactDetail> {
   const contact = await contactOrNotFound(deps, contactId);
   const ledger = await deps.contacts.ledger(contactId);
-  const answers = await Promise.all(answerIdsOf(ledger).map((id) => deps.answers.get(id)));
+  const member = contact.memberId ? await deps.members.ledger(contact.memberId) : undefined;
+  const visits = new Set(
+    (member?.stamps ?? []).flatMap((s) => (s.reason === "visit" && s.answerId ? [s.answerId] : [])),
+  );
+  const ids = [...new Set([...answerIdsOf(ledger), ...visits])];
+  const answers = (await Promise.all(ids.map((id) => deps.answers.get(id)))).sort((a, b) =>
+    (b?.atUtc ?? "").localeCompare(a?.atUtc ?? ""),
+  );
+  const program = member ? ((await deps.program.get())?.program ?? DEFAULT_PROGRAM) : undefined;
   return {
     contact: contactView(contact),
     ledger,
@@ -103,9 +118,17 @@ export async function getContact(deps: ContactDeps, contactId: string): Promise<
         score: a.score,
         ...(a.comment ? { comment: a.comment } : {}),
         ...(a.lang ? { lang: a.lang } : {}),
+        ...(visits.has(a.id) ? { identified: true } : {}),
+        ...(giftOf(a) ? { gift: giftOf(a) } : {}),
       })),
     messages: (await messagesOf(deps, contactId)).map(messageView),
+    ...(member && program ? { member: memberView(member, program, deps.clock.now()) } : {}),
   };
+}
+
+function giftOf(answer: AnswerRecord): Localized | undefined {
+  const s = (answer as { surprise?: { outcome?: string; gift?: Localized } }).surprise;
+  return s?.outcome === "won" ? s.gift : undefined;
 }
 
 /** GET /v1/contacts/{contactId}/export: everything held about the person, bodies and answers included. */
@@ -150,8 +173,13 @@ export async function eraseContact(deps: ContactDeps, contactId: string, auth: P
   const now = deps.clock.now().toISOString();
   const ledger = await deps.contacts.ledger(contactId);
   const cancelled = await cancelQueued(deps, contactId, "erased");
-  const answerIds = answerIdsOf(ledger);
+  // A member's visits name it by phone in their answers: those are scrubbed too, and the member's profile (with
+  // its card's secret) and code are deleted; its stamps and rewards stay, holding no personal data.
+  const member = contact.memberId ? await deps.members.ledger(contact.memberId) : undefined;
+  const visits = (member?.stamps ?? []).flatMap((s) => (s.answerId ? [s.answerId] : []));
+  const answerIds = [...new Set([...answerIdsOf(ledger), ...visits])];
   for (const id of answerIds) await deps.answers.scrub(id, now);
+  if (contact.memberId) await deps.members.erase(contact.memberId);
   const messageIds = await deps.contacts.messageIds(contactId);
   for (const id of messageIds) await deps.messages.scrub(id, now);
   const tombstone = {

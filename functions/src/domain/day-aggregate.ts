@@ -17,8 +17,12 @@ export type Counters = Record<string, number>;
 /** A stored day item: its counters plus the store and store-local date. */
 export type DayItem = Record<string, unknown> & { storeId: string; date: string };
 
-/** Day-level sums: opt-ins, comments, holdout/treatment answers, gifts won, handed and spontaneous. */
-export const SUM_KEYS = ["opt", "cm", "ho", "tr", "gw", "gh", "gs"] as const;
+/**
+ * Day-level sums: opt-ins, comments, holdout/treatment answers, gifts won, handed and spontaneous; and loyalty:
+ * members identified at the kiosk (`mi`, one a member a day), returning (`mr`: identified with an identified visit
+ * to the store on an earlier day), joined (`mn`), stamps given (`st`) and rewards redeemed (`rr`).
+ */
+export const SUM_KEYS = ["opt", "cm", "ho", "tr", "gw", "gh", "gs", "mi", "mr", "mn", "st", "rr"] as const;
 export type SumKey = (typeof SUM_KEYS)[number];
 
 /** Counter names. */
@@ -114,6 +118,22 @@ export function addTotals(into: PeriodTotals, more: PeriodTotals): void {
 
 function addReason(into: PeriodTotals, id: string, n: number): void {
   into.reasons[id] = (into.reasons[id] ?? 0) + n;
+}
+
+/** What loyalty adds to a store's day, in the same transaction as the stamp or redemption it counts. */
+export const loyaltyCounters = {
+  /** A member identified at the kiosk earns the day's visit stamp (once a member a day); returning or not. */
+  identified: (returning: boolean): Counters => ({ mi: 1, st: 1, ...(returning ? { mr: 1 } : {}) }),
+  /** A member made from a joining answer, with the joining visit's stamp. */
+  joined: (): Counters => ({ mn: 1, st: 1 }),
+  /** A stamp added by staff for a purchase. */
+  stamp: (): Counters => ({ st: 1 }),
+  redeemed: (): Counters => ({ rr: 1 }),
+};
+
+/** A store's loyalty over a period, from its sums. */
+export function memberCountsOf(sums: Record<SumKey, number>) {
+  return { identified: sums.mi, returning: sums.mr, joined: sums.mn, stamps: sums.st, redeemed: sums.rr };
 }
 
 /** Counters per day in {@link MonthRollup.days}: scored answers s1..s5, then misuse m1..m5. */

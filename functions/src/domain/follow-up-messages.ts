@@ -48,6 +48,7 @@ export function ruleMatches(rule: FollowUpRule, answer: AnswerRecord): boolean {
     (rule.stores === "all" || rule.stores.includes(answer.storeId)) &&
     answer.score >= rule.minScore &&
     answer.score <= rule.maxScore &&
+    Boolean(optIn?.consent) &&
     Boolean(rule.channel === "email" ? optIn?.email : optIn?.phone)
   );
 }

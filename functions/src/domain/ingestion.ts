@@ -1,6 +1,7 @@
 /**
  * Ingestion of a kiosk's batch: every item judged on its own (stored, duplicate or rejected),
- * store-local time, misuse, surprise eligibility; the writer makes it durable exactly once.
+ * store-local time, misuse, surprise eligibility, the member it identifies; the writer makes it durable
+ * exactly once, with the member's visit stamp of the tap's local day in the answer's own transaction.
  */
 import {
   type KioskStatus,
@@ -10,9 +11,10 @@ import {
 } from "@sonrisa/shared/schemas/responses";
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { localParts } from "@sonrisa/shared/time";
-import { answerCounters } from "./day-aggregate.ts";
+import { answerCounters, loyaltyCounters } from "./day-aggregate.ts";
 import { Unauthorized, Unavailable } from "./errors.ts";
 import { deviceStore } from "./kiosk.ts";
+import { type Identified, type IdentifyDeps, identifyMembers, memberResult } from "./member-identification.ts";
 import { refusedScore } from "./offered-scores.ts";
 import type { AnswerWriter, PlannedAnswer } from "./ports/answer-writer.ts";
 import type { Clock } from "./ports/clock.ts";
@@ -38,12 +40,22 @@ export const PRESENT_MAX_AGE_MS = 15 * 60_000;
 /** A kiosk's batches race each other only when two tabs or two tablets share a token: a few rounds settle it. */
 const MAX_REPLANS = 10;
 
-export interface IngestionDeps {
+export interface IngestionDeps extends IdentifyDeps {
   stores: Pick<StoreRepository, "get">;
   devices: Pick<DeviceRepository, "get" | "touch">;
   rules: Pick<RulesRepository, "get">;
   writer: AnswerWriter;
   clock: Clock;
+}
+
+/** What the kiosk says with its batch besides the answers. */
+export interface BatchContext {
+  /** the kiosk's own report (queue, version…) */
+  status?: KioskStatus;
+  /** the answer whose shopper is at the screen waiting for the thank-you */
+  present?: string;
+  /** the client's address, which member guesses are counted against (with the device) */
+  client?: string;
 }
 
 /**
@@ -54,8 +66,7 @@ export async function ingestResponses(
   deps: IngestionDeps,
   device: Principal,
   raw: unknown[],
-  status?: KioskStatus,
-  present?: string,
+  { status, present, client = "unknown" }: BatchContext = {},
 ): Promise<ResponseResult[]> {
   const { store, record: deviceRecord } = await deviceStore(deps, device);
   const now = deps.clock.now();
@@ -90,6 +101,18 @@ export async function ingestResponses(
   const seenAt = now.toISOString();
   let stored = false;
   if (valid.length > 0) {
+    // Members are resolved once for the batch, whatever rounds of planning follow.
+    const localDateOf = (at: string) => localParts(new Date(at), store.timeZone).date;
+    const identified = await identifyMembers(
+      deps,
+      store,
+      { deviceId: device.sub, client },
+      valid.flatMap(({ item }) =>
+        item.member
+          ? [{ id: item.id, at: new Date(item.at).toISOString(), localDate: localDateOf(item.at), member: item.member }]
+          : [],
+      ),
+    );
     const rules = await deps.rules.get();
     const today = localParts(now, store.timeZone).date;
     let lastAnswerAt = deviceRecord.lastAnswerAt;
@@ -98,7 +121,7 @@ export async function ingestResponses(
     // that time is unchanged; when another batch of the same kiosk got in first, the rest is planned again.
     for (let round = 0; pending.length > 0; round++) {
       if (round >= MAX_REPLANS) throw new Unavailable("busy");
-      const planned = plan(store, device.sub, pending, rules, now, lastAnswerAt, present);
+      const planned = plan(store, device.sub, pending, rules, now, lastAnswerAt, present, identified);
       const written = await deps.writer.write(
         store,
         planned.map((p) => p.answer),
@@ -109,10 +132,12 @@ export async function ingestResponses(
         const outcome = written.outcomes.get(answer.item.id);
         if (!outcome) continue;
         stored ||= outcome.status === "stored";
+        const member = identified.get(answer.item.id);
         results.set(index, {
           id: answer.item.id,
           status: outcome.status,
           ...(outcome.surprise ? { surprise: outcome.surprise } : {}),
+          ...(member ? { member: memberResult(member, answer.item.id, outcome.visit) } : {}),
         });
       }
       if (!written.deviceMoved) break;
@@ -136,6 +161,7 @@ function plan(
   now: Date,
   lastAnswerAt: string | undefined,
   present: string | undefined,
+  identified: Map<string, Identified>,
 ) {
   const reasonIds = new Set(Object.values(store.reasons).flatMap((list) => list.map((r) => r.id)));
   const byTime = [...valid].sort((a, b) => Date.parse(a.item.at) - Date.parse(b.item.at));
@@ -147,11 +173,14 @@ function plan(
     previous = Math.max(previous, at);
     const misuse = item.misuse ? "kiosk" : burst ? "burst" : false;
     const local = localParts(new Date(at), store.timeZone);
+    const found = identified.get(item.id);
+    const member = found && found !== "unknown" ? found : undefined;
     const rule = qualifyingRule(rules, store.storeId, {
       id: item.id,
       score: item.score,
       optedIn: Boolean(item.optIn),
-      member: Boolean(item.member),
+      // A rule for members is for a member the answer identified, not for any number typed.
+      member: Boolean(member),
       misuse: Boolean(misuse),
     });
     const answer: PlannedAnswer = {
@@ -164,6 +193,14 @@ function plan(
       localHour: local.hour,
       misuse,
       counters: answerCounters(item, local.hour, Boolean(misuse), reasonIds),
+      ...(member
+        ? {
+            member: {
+              memberId: member.memberId,
+              ...(member.claim ? { visit: { counters: loyaltyCounters.identified(member.returning) } } : {}),
+            },
+          }
+        : {}),
     };
     if (rule) {
       const group = inHoldout(item.id, rule.holdoutPercent) ? "holdout" : "treatment";

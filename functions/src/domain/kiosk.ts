@@ -2,8 +2,10 @@
 import type { KioskStatus } from "@sonrisa/shared/schemas/responses";
 import type { KioskConfig } from "@sonrisa/shared/schemas/store";
 import { NotFound, Unauthorized } from "./errors.ts";
+import { activeProgram, kioskLoyalty } from "./loyalty-program.ts";
 import type { Clock } from "./ports/clock.ts";
 import type { DeviceRecord, DeviceRepository } from "./ports/device-repository.ts";
+import type { LoyaltyProgramRepository } from "./ports/loyalty-program-repository.ts";
 import type { Principal } from "./ports/principal.ts";
 import type { StoreRecord, StoreRepository } from "./ports/store-repository.ts";
 
@@ -26,9 +28,15 @@ export async function deviceStore(
   return { store, record };
 }
 
-export async function getKioskConfig(deps: KioskDeps, device: Principal): Promise<KioskConfig> {
-  const { staffPinHash: _hidden, ...settings } = (await deviceStore(deps, device)).store;
-  return { ...settings, deviceId: device.sub };
+/** The store's settings, and the loyalty programme's joining consent and tiers while it is enabled. */
+export async function getKioskConfig(
+  deps: KioskDeps & { program: LoyaltyProgramRepository },
+  device: Principal,
+): Promise<KioskConfig> {
+  const [{ store }, program] = await Promise.all([deviceStore(deps, device), activeProgram(deps)]);
+  const { staffPinHash: _hidden, ...settings } = store;
+  const loyalty = kioskLoyalty(program);
+  return { ...settings, deviceId: device.sub, ...(loyalty ? { loyalty } : {}) };
 }
 
 /** Records that a paired kiosk is alive and what it reports (a revoked or removed one is refused). */

@@ -4,7 +4,7 @@
  * counts a click and redirects only to the link the rule configured. A forged or altered token is a 404.
  */
 import type { Lang } from "@sonrisa/shared/schemas/common";
-import { deriveConsent, recordIds } from "./consent.ts";
+import { deriveConsents, recordIds } from "./consent.ts";
 import { NotFound } from "./errors.ts";
 import { parsePayload } from "./follow-up-messages.ts";
 import type { Clock } from "./ports/clock.ts";
@@ -66,7 +66,10 @@ export async function unsubscribe(deps: LinkDeps, token: string): Promise<Unsubs
   return { ...(await view(deps, message)), active: false };
 }
 
-/** Appends a withdrawal of the marketing purpose on every channel and cancels the contact's pending messages. */
+/**
+ * Appends a withdrawal on every channel and cancels the contact's pending messages: an unsubscribe ends
+ * marketing only (membership of the loyalty programme stays); an admin's withdrawal ends both.
+ */
 export async function withdraw(
   deps: Pick<LinkDeps, "contacts" | "messages" | "clock">,
   contactId: string,
@@ -77,7 +80,7 @@ export async function withdraw(
     {
       type: "withdrawal",
       recordId: w.recordId,
-      purposes: ["marketing"],
+      purposes: w.source === "admin" ? ["marketing", "loyalty"] : ["marketing"],
       channels: ["email", "sms", "social"],
       source: w.source,
       ...(w.messageId ? { messageId: w.messageId } : {}),
@@ -85,7 +88,7 @@ export async function withdraw(
       at: w.at,
       recordedAt: deps.clock.now().toISOString(),
     },
-    deriveConsent,
+    deriveConsents,
   );
   return cancelQueued(deps, contactId, w.source === "unsubscribe" ? "unsubscribed" : "consent withdrawn");
 }

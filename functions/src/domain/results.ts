@@ -19,6 +19,7 @@ import {
   type DayItem,
   emptyTotals,
   heatIndex,
+  memberCountsOf,
   misuseCountsOf,
   type StorePeriods,
   unpackMonth,
@@ -91,6 +92,7 @@ export function storeResults(
     optIns: sums.opt,
     gifts: { won: sums.gw, handed: sums.gh, spontaneous: sums.gs },
     holdout: { holdout: sums.ho, treatment: sums.tr },
+    members: memberCountsOf(sums),
   };
 }
 

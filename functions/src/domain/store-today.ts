@@ -2,7 +2,7 @@
 import type { StoreToday } from "@sonrisa/shared/schemas/results";
 import { csatOf, emptyCounts, indexOf, mergeCounts, totalOf } from "@sonrisa/shared/scoring";
 import { localParts } from "@sonrisa/shared/time";
-import { addDayTotals, countsOf, emptyTotals } from "./day-aggregate.ts";
+import { addDayTotals, countsOf, emptyTotals, memberCountsOf } from "./day-aggregate.ts";
 import { type GiftDeps, listGifts } from "./gifts.ts";
 import type { ResultsRepository } from "./ports/results-repository.ts";
 import { requireStore } from "./stores.ts";
@@ -32,5 +32,6 @@ export async function storeToday(deps: TodayDeps, storeId: string | undefined): 
     optIns: totals.sums.opt,
     gifts: { won: totals.sums.gw, handed: totals.sums.gh, spontaneous: totals.sums.gs },
     pendingGifts: pending.gifts.length,
+    members: memberCountsOf(totals.sums),
   };
 }

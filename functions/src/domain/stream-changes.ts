@@ -5,9 +5,10 @@
  */
 import { createHash } from "node:crypto";
 import { type AlertDeps, checkLowStock, checkNegativeSpike } from "./alerts.ts";
-import { channelsOf, deriveConsent, recordIds } from "./consent.ts";
+import { channelsOf, deriveConsents, recordIds } from "./consent.ts";
 import { identitiesOf, normaliseEmail, normaliseHandle, normalisePhone } from "./contact-identity.ts";
 import { planFollowUps } from "./follow-up-messages.ts";
+import { type JoinDeps, joinFromAnswer } from "./member-join.ts";
 import type { AnswerRecord, AnswerRecords } from "./ports/answer-records.ts";
 import type { ConsentTexts } from "./ports/consent-texts.ts";
 import type { ContactRepository } from "./ports/contact-repository.ts";
@@ -17,7 +18,7 @@ import type { MessageRepository } from "./ports/message-repository.ts";
 import type { StoreRecord } from "./ports/store-repository.ts";
 import type { TableChanges } from "./ports/table-changes.ts";
 
-export interface StreamDeps extends AlertDeps {
+export interface StreamDeps extends AlertDeps, JoinDeps {
   changes: TableChanges;
   answers: AnswerRecords;
   contacts: ContactRepository;
@@ -72,6 +73,8 @@ async function onOptIn(deps: StreamDeps, answer: AnswerRecord, store: StoreRecor
     storeId: store.storeId,
     at: answer.atUtc,
   });
+  if (optIn.loyalty) await joinFromAnswer(deps, answer, store, contactId, { email, phone });
+  if (!optIn.consent) return;
   const text = await deps.consentTexts.get(store.storeId, optIn.consent.version, lang);
   await deps.contacts.append(
     contactId,
@@ -89,7 +92,7 @@ async function onOptIn(deps: StreamDeps, answer: AnswerRecord, store: StoreRecor
       at: answer.atUtc,
       recordedAt: now.toISOString(),
     },
-    deriveConsent,
+    deriveConsents,
   );
   const messages = await planFollowUps(deps.signer, await deps.followUpRules.get(), {
     answer,

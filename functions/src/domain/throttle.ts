@@ -48,6 +48,20 @@ export const PIN_STORE: ThrottlePolicy = {
 /** Pairing codes per client: 10 wrong codes in 15 minutes lock for 15 minutes, doubling up to 4 h. */
 export const PAIRING_CLIENT: ThrottlePolicy = { ...LOGIN_ACCOUNT, kind: "pairing-client", maxFailures: 10 };
 
+/**
+ * Guessing members: unknown phones or member codes, 20 in 15 minutes per device (a kiosk) or per client (a
+ * staff console's address) lock that device or client's lookups for 15 minutes, doubling up to 4 h. A shopper
+ * mistyping a phone is far from it; walking a country's phone numbers is far beyond it.
+ */
+export const MEMBER_GUESS: ThrottlePolicy = { ...LOGIN_ACCOUNT, kind: "member-guess", maxFailures: 20 };
+/**
+ * The card's rotating code: 5 wrong codes in 15 minutes for one member lock its redemptions for 15 minutes
+ * (doubling up to 4 h), and 10 from one client lock that client. With at most 4 codes valid at once, a guess
+ * hits with odds of 4 in a million: about 1 in 2,000 a day at the member's limit.
+ */
+export const REDEEM_MEMBER: ThrottlePolicy = { ...LOGIN_ACCOUNT, kind: "redeem-member" };
+export const REDEEM_CLIENT: ThrottlePolicy = { ...LOGIN_ACCOUNT, kind: "redeem-client", maxFailures: 10 };
+
 /** A bucket and the policy that counts it. */
 export interface Bucket {
   key: string;
@@ -153,6 +167,44 @@ export async function fail(deps: ThrottleDeps, claimedAt: number, buckets: Bucke
       update(deps, bucket.key, undefined, (state) => {
         const next = withFailure(state, bucket.policy, claimedAt, now);
         if (next.lockedUntil > 0 && state.lockedUntil <= now) {
+          deps.log.warn("throttle: a bucket is locked after repeated failures", {
+            kind: bucket.policy.kind,
+            failures: bucket.policy.maxFailures,
+            lockSeconds: Math.round((next.lockedUntil - now) / 1000),
+          });
+        }
+        return next;
+      }),
+    ),
+  );
+}
+
+/**
+ * How many more failures every bucket allows now: 0 while any is locked. For guesses judged in bulk (the
+ * identifications of a kiosk's batch), which are counted after the fact with {@link failMany}.
+ */
+export async function allowance(deps: ThrottleDeps, buckets: Bucket[]): Promise<number> {
+  const now = deps.clock.now().getTime();
+  const states = await Promise.all(buckets.map((b) => deps.throttles.get(b.key)));
+  return Math.min(
+    ...states.map((state, i) => {
+      const policy = buckets[i]!.policy;
+      if (lockedFor(state, now) > 0) return 0;
+      return Math.max(0, policy.maxFailures - state.failures.filter((t) => t > now - policy.windowMs).length);
+    }),
+  );
+}
+
+/** Records `count` failures in every bucket at once, locking those that reach their limit (each lock logged). */
+export async function failMany(deps: ThrottleDeps, buckets: Bucket[], count: number): Promise<void> {
+  if (count <= 0) return;
+  const now = deps.clock.now().getTime();
+  await Promise.all(
+    buckets.map((bucket) =>
+      update(deps, bucket.key, undefined, (state) => {
+        let next = state;
+        for (let i = 0; i < count && next.lockedUntil <= now; i++) next = withFailure(next, bucket.policy, -1, now);
+        if (next.lockedUntil > now && state.lockedUntil <= now) {
           deps.log.warn("throttle: a bucket is locked after repeated failures", {
             kind: bucket.policy.kind,
             failures: bucket.policy.maxFailures,

@@ -9,8 +9,10 @@ import { json } from "../middleware/json.ts";
 import { wired } from "../wiring.ts";
 
 export function makeMain(deps: IngestionDeps): Main<SubmitResponsesRequest, unknown> {
-  return async ({ body, auth }) =>
-    json(200, { results: await ingestResponses(deps, auth!, body.responses, body.kiosk, body.present) });
+  return async ({ body, auth, client }) => {
+    const context = { status: body.kiosk, present: body.present, client };
+    return json(200, { results: await ingestResponses(deps, auth!, body.responses, context) });
+  };
 }
 
 export const handler = httpApi(

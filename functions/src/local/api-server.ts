@@ -20,6 +20,7 @@ import { makeModuleLoader } from "./module-loader.ts";
 import { readBody } from "./read-body.ts";
 import { baseSecurityHeaders } from "./security-headers.ts";
 import { makeStaticHandler } from "./static-files.ts";
+import { handleTestHook, TEST_HOOK_PREFIX } from "./test-hooks.ts";
 
 type PageHandler = (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<void> | void;
 type HandlerModule = { handler?: (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown> };
@@ -31,6 +32,8 @@ export interface ApiServerOptions {
   staticDir?: string;
   /** Pages under `/mail` (the mail catcher's); 404 when absent. */
   mailPages?: PageHandler;
+  /** Serve the browser tests' hooks under /__test/ (local-stack.ts, test-hooks.ts); never in a deployment. */
+  testHooks?: boolean;
   /** API Gateway gives up after 30 s; a handler slower than this gets a 504. Streamed routes get their own. */
   timeoutMs?: number;
   log?: LocalLog;
@@ -142,11 +145,13 @@ export function createApiServer(opts: ApiServerOptions = {}): Server {
     const work =
       pathname === "/v1" || pathname.startsWith("/v1/") || LINK_PATH_PREFIXES.some((p) => pathname.startsWith(p))
         ? api(req, res, url)
-        : pathname === "/mail" || pathname.startsWith("/mail/")
-          ? opts.mailPages
-            ? opts.mailPages(req, res, pathname)
-            : sendError(res, 404, "not_found", "The mail catcher is not running")
-          : serveStatic(req, res, pathname);
+        : opts.testHooks && pathname.startsWith(TEST_HOOK_PREFIX)
+          ? handleTestHook(req, res, pathname)
+          : pathname === "/mail" || pathname.startsWith("/mail/")
+            ? opts.mailPages
+              ? opts.mailPages(req, res, pathname)
+              : sendError(res, 404, "not_found", "The mail catcher is not running")
+            : serveStatic(req, res, pathname);
     Promise.resolve(work).catch((error: unknown) => {
       log.error(`${req.method} ${pathname} failed: ${describeError(error)}`);
       if (!res.headersSent) sendError(res, 500, "internal", "Internal error");

@@ -45,6 +45,8 @@ export interface LocalStackOptions {
   streams?: boolean;
   /** Only errors on the console. */
   quiet?: boolean;
+  /** The browser tests' hooks (moving the handlers' clock); only tests/e2e/support/serve.ts sets it. */
+  testHooks?: boolean;
   /** The token-signing key (base64, 32 bytes); default the one in dataDir, or a fresh one in memory. */
   authKey?: string;
 }
@@ -147,6 +149,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       staticDir: opts.staticDir ?? defaultStaticDir,
       mailPages: makeMailPages(mail.mailbox, sms.box),
       log,
+      ...(opts.testHooks ? { testHooks: true } : {}),
     });
     const http = await listen(server, wantedPort, host);
     setEnv({ PUBLIC_URL: process.env.PUBLIC_URL ?? http.url }); // same tick as the bind: before any request

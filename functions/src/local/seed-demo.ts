@@ -4,6 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { FollowUpRule } from "@sonrisa/shared/schemas/follow-ups";
+import type { LoyaltyProgram } from "@sonrisa/shared/schemas/loyalty";
 import type { StoreSettings } from "@sonrisa/shared/schemas/store";
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { hashSecret } from "../adapters/auth/password-hasher.ts";
@@ -150,6 +151,21 @@ export const DEMO_FOLLOW_UPS: FollowUpRule[] = [
   },
 ];
 
+/** The demo loyalty programme: 5 stamps (a visit a day, or a purchase at the counter) are a coffee. */
+export const DEMO_PROGRAM: LoyaltyProgram = {
+  enabled: true,
+  tiers: [{ stamps: 5, gift: { name: { es: "Un café gratis", en: "A free coffee" }, stockItem: "coffee" } }],
+  expiryMonths: 12,
+  consent: {
+    version: "club-2026-11",
+    text: {
+      es: "Me uno al club de Muebles Sonrisa: guardad mi teléfono o correo para enviarme mi tarjeta de sellos y reconocerme en tienda. Puedo darme de baja cuando quiera.",
+      en: "I join the Muebles Sonrisa club: keep my phone or e-mail to send me my stamp card and recognise me in store. I can leave at any time.",
+    },
+  },
+  purchaseEarnsStamp: true,
+};
+
 const DEMO_STOCK = [
   { item: "coffee", name: "Café / Coffee", quantity: 60, lowAt: 10 },
   { item: "tote-bag", name: "Bolsa de tela / Tote bag", quantity: 25, lowAt: 5 },
@@ -183,6 +199,22 @@ export async function seedDemo(opts: { tableName: string; endpoint: string }): P
   }
   await putIfAbsent(table, { ...keys.surpriseRules(), entity: "SurpriseRules", rules: [DEMO_RULE], version: 1 });
   await putIfAbsent(table, { ...keys.followUpRules(), entity: "FollowUpRules", rules: DEMO_FOLLOW_UPS });
+  const consent = DEMO_PROGRAM.consent;
+  await putIfAbsent(table, {
+    ...keys.loyaltyConsent(consent.version),
+    entity: "LoyaltyConsent",
+    version: consent.version,
+    text: consent.text,
+    sha256: { es: sha256Hasher.sha256(consent.text.es), en: sha256Hasher.sha256(consent.text.en) },
+  });
+  await putIfAbsent(table, {
+    ...keys.loyaltyProgram(),
+    entity: "LoyaltyProgram",
+    program: DEMO_PROGRAM,
+    version: 1,
+    updatedAt: new Date().toISOString(),
+    updatedBy: "demo seed",
+  });
 }
 
 /** The store's current consent version, kept like the dashboard keeps every version (if not kept yet). */

@@ -32,7 +32,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** Single-page apps: any extension-less path under the prefix falls back to the app's index.html. */
-const APPS = ["kiosk", "staff", "dashboard"];
+const APPS = ["kiosk", "staff", "dashboard", "card"];
 
 const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Sonrisa: PWA not built</title>
 <h1>The kiosk web app is not built yet</h1>
@@ -126,8 +126,11 @@ function sendFile(req: IncomingMessage, res: ServerResponse, file: string, stats
 
 /** Hashed build assets never change; documents, the service worker and the manifest must revalidate. */
 function cacheControl(pathname: string, file: string): string {
-  if (pathname.startsWith("/assets/")) return "public, max-age=31536000, immutable";
+  if (pathname.startsWith("/assets/") || pathname.startsWith("/card-assets/")) {
+    return "public, max-age=31536000, immutable";
+  }
   const name = file.slice(file.lastIndexOf(sep) + 1);
-  if (/\.(html|webmanifest)$/.test(name) || /^(sw|registerSW|manifest)\.(js|json)$/.test(name)) return "no-cache";
+  if (/\.(html|webmanifest)$/.test(name) || /^(sw|card-sw|registerSW|manifest)\.(js|json)$/.test(name))
+    return "no-cache";
   return "public, max-age=3600";
 }

@@ -6,7 +6,7 @@ import { Function as CloudFrontFunction, FunctionCode, FunctionRuntime } from "a
 import type { Construct } from "constructs";
 
 /** Client-side routed areas of the PWA. */
-export const spaAreas = ["kiosk", "staff", "dashboard"] as const;
+export const spaAreas = ["kiosk", "staff", "dashboard", "card"] as const;
 
 /**
  * Maps each area to the HTML that boots it: `/<area>/index.html` when the build emits one

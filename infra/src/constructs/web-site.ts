@@ -139,7 +139,7 @@ export class WebSite extends Construct {
   }
 
   /**
-   * Hashed files under assets/ are immutable and never pruned (an open kiosk may still load old
+   * Hashed files under assets/ (and the card's card-assets/) are immutable and never pruned (an open kiosk may still load old
    * chunks); everything else (index.html, sw.js, manifest) is revalidated on every load.
    */
   private deploy(webDist: string): void {
@@ -147,13 +147,13 @@ export class WebSite extends Construct {
     const assets = new BucketDeployment(this, "DeployAssets", {
       ...common,
       exclude: ["*"],
-      include: ["assets/*"],
+      include: ["assets/*", "card-assets/*"],
       prune: false,
       cacheControl: [CacheControl.fromString("public, max-age=31536000, immutable")],
     });
     const shell = new BucketDeployment(this, "DeployShell", {
       ...common,
-      exclude: ["assets/*"],
+      exclude: ["assets/*", "card-assets/*"],
       cacheControl: [CacheControl.noCache()],
       distribution: this.distribution,
       distributionPaths: ["/*"],

@@ -39,6 +39,7 @@ const es = {
     followUps: "Seguimientos",
     alerts: "Alertas",
     stores: "Tiendas",
+    loyalty: "Club",
   },
   filters: {
     label: "Filtros",
@@ -711,6 +712,7 @@ const en: Messages = {
     followUps: "Follow-ups",
     alerts: "Alerts",
     stores: "Stores",
+    loyalty: "Club",
   },
   filters: {
     label: "Filters",

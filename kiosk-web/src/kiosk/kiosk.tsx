@@ -22,10 +22,14 @@ import { OptIn } from "./pages/opt-in/opt-in.tsx";
 import { Reasons } from "./pages/reasons/reasons.tsx";
 import { Thanks } from "./pages/thanks/thanks.tsx";
 
+const loadMember = () => import("./pages/member/member.tsx");
+const Member = lazyComponent(() => loadMember().then((m) => m.Member));
 const StaffPanel = lazyComponent(() => import("./components/staff-panel/staff-panel.tsx").then((m) => m.StaffPanel));
 const Closed = lazyComponent(() => import("./pages/pairing/pairing.tsx").then((m) => m.Closed));
 
 const THANKS_MS = 5_000;
+/** Long enough to read the stamps ("4 of 5") once the server has answered. */
+const MEMBER_THANKS_MS = 8_000;
 /** A won gift stays on screen longer than plain thanks: the shopper has to show it to staff. */
 const SURPRISE_MIN_MS = 15_000;
 
@@ -52,10 +56,18 @@ export function Kiosk({ config, deviceId, onUnpair }: Props) {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+  // The member step's chunk is fetched while the shopper is on the first steps, so it shows at once.
+  useEffect(() => {
+    if (flow.id && config.loyalty) void loadMember();
+  }, [flow.id, config.loyalty]);
 
   const inSteps = flow.step !== "attract" && flow.step !== "thanks";
   useIdle(inSteps && !staffOpen ? config.idleTimeoutSec * 1000 : undefined, timeout, flow.step);
-  const thanksMs = flow.surprise ? Math.max(SURPRISE_MIN_MS, config.idleTimeoutSec * 1000) : THANKS_MS;
+  const thanksMs = flow.surprise
+    ? Math.max(SURPRISE_MIN_MS, config.idleTimeoutSec * 1000)
+    : flow.member
+      ? MEMBER_THANKS_MS
+      : THANKS_MS;
   // While the verdict is on its way the thank-you stays: a surprise is only won with its shopper there to see it.
   const thanksUntil = flow.step === "thanks" && !flow.waiting ? thanksMs : undefined;
   useIdle(thanksUntil, dismiss, `${flow.id}${Boolean(flow.surprise)}`);
@@ -113,6 +125,16 @@ export function Kiosk({ config, deviceId, onUnpair }: Props) {
               onNext={() => next({})}
             />
           )}
+          {flow.step === "member" && (
+            <Member
+              score={score}
+              lang={lang}
+              t={t}
+              index={index}
+              count={steps.length}
+              onDone={(member) => next(member ? { member } : {})}
+            />
+          )}
           {flow.step === "optin" && (
             <OptIn
               config={config}
@@ -125,7 +147,14 @@ export function Kiosk({ config, deviceId, onUnpair }: Props) {
             />
           )}
           {flow.step === "thanks" && (
-            <Thanks surprise={flow.surprise} waiting={Boolean(flow.waiting)} lang={lang} t={t} onDone={dismiss} />
+            <Thanks
+              surprise={flow.surprise}
+              member={flow.member}
+              waiting={Boolean(flow.waiting)}
+              lang={lang}
+              t={t}
+              onDone={dismiss}
+            />
           )}
         </Screen>
       )}

@@ -31,12 +31,25 @@ export const Consent = z.strictObject({
   granted: z.literal(true, { error: "consent must be granted to opt in" }),
 });
 
+/**
+ * An opt-in: a way to reach the shopper and what they agreed to. `consent` is the store's marketing consent
+ * (news, offers, follow-ups); `loyalty` joins the loyalty programme with the programme's consent text, and needs
+ * an e-mail or a phone, where the member's card link is sent. At least one of the two is given.
+ */
 export const OptIn = z
   .strictObject({
     email: z.optional(Email),
     phone: z.optional(Phone),
     social: z.optional(SocialHandle),
-    consent: Consent,
+    consent: z.optional(Consent),
+    loyalty: z.optional(Consent),
   })
-  .check(z.refine((o) => o.email || o.phone || o.social, "an opt-in needs an email, a phone or a social handle"));
+  .check(
+    z.refine((o) => o.email || o.phone || o.social, "an opt-in needs an email, a phone or a social handle"),
+    z.refine((o) => o.consent || o.loyalty, { message: "consent must be granted to opt in", path: ["consent"] }),
+    z.refine((o) => !o.loyalty || o.email || o.phone, {
+      message: "joining the loyalty programme needs an email or a phone",
+      path: ["loyalty"],
+    }),
+  );
 export type OptIn = z.infer<typeof OptIn>;

@@ -1,12 +1,13 @@
 /** Contacts (one per person and organisation), their consent ledger, export and erasure. */
 import { z } from "zod";
-import { Lang, StoreId } from "./common.ts";
+import { Lang, Localized, StoreId } from "./common.ts";
 import { MessageView } from "./follow-ups.ts";
+import { MemberView } from "./loyalty.ts";
 
 export const Network = z.enum(["instagram", "tiktok", "facebook", "x"]);
 
-/** What a grant covers: `marketing` is news, offers and follow-ups. */
-export const Purpose = z.enum(["marketing"]);
+/** What a grant covers: `marketing` is news, offers and follow-ups; `loyalty` is membership of the programme. */
+export const Purpose = z.enum(["marketing", "loyalty"]);
 export type Purpose = z.infer<typeof Purpose>;
 
 /** The ways a contact gave: e-mail, SMS (a phone), a social handle. */
@@ -46,7 +47,7 @@ export const ConsentWithdrawal = z.strictObject({
   recordId: z.string(),
   purposes: z.array(Purpose),
   channels: z.array(ConsentChannel),
-  source: z.enum(["unsubscribe", "admin"]),
+  source: z.enum(["unsubscribe", "admin", "member"]),
   /** the message whose link was used, or the admin who acted */
   messageId: z.string().optional(),
   by: z.string().optional(),
@@ -66,7 +67,12 @@ export const Contact = z.strictObject({
   stores: z.array(StoreId),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** marketing consent (news, offers, follow-ups) */
   consent: CurrentConsent,
+  /** loyalty consent: the programme's, apart from marketing (a follow-up's unsubscribe does not end it) */
+  loyalty: CurrentConsent.optional(),
+  /** set once the contact is a member of the loyalty programme */
+  memberId: z.string().optional(),
   lastSentAt: z.string().optional(),
 });
 export type Contact = z.infer<typeof Contact>;
@@ -93,6 +99,10 @@ export const LinkedAnswer = z.strictObject({
   score: z.number().int(),
   comment: z.string().optional(),
   lang: Lang.optional(),
+  /** the answer identified the member at the kiosk */
+  identified: z.boolean().optional(),
+  /** the surprise gift the answer won */
+  gift: Localized.optional(),
 });
 
 /** GET /v1/contacts/{contactId} */
@@ -101,6 +111,8 @@ export const ContactDetail = z.strictObject({
   ledger: z.array(ConsentRecord),
   answers: z.array(LinkedAnswer),
   messages: z.array(MessageView),
+  /** the member's card: stamps, rewards and their history (visits, joins, staff stamps, rewards) */
+  member: MemberView.optional(),
 });
 export type ContactDetail = z.infer<typeof ContactDetail>;
 

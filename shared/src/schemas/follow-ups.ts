@@ -126,7 +126,7 @@ export type MessageStatus = z.infer<typeof MessageStatus>;
 /** A follow-up message as the dashboard lists it; the recipient and body are only in a contact's export. */
 export const MessageView = z.strictObject({
   messageId: z.string(),
-  kind: z.enum(["follow-up", "alert"]),
+  kind: z.enum(["follow-up", "alert", "card"]),
   ruleId: z.string().optional(),
   storeId: StoreId,
   contactId: z.string().optional(),

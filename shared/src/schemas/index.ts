@@ -4,6 +4,7 @@ export * from "./common.ts";
 export * from "./contacts.ts";
 export * from "./devices.ts";
 export * from "./follow-ups.ts";
+export * from "./loyalty.ts";
 export * from "./responses.ts";
 export * from "./results.ts";
 export * from "./staff.ts";

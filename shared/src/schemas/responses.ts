@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { FreeText, Lang, Localized } from "./common.ts";
 import { OptIn, Phone } from "./contact.ts";
+import { MemberResult } from "./loyalty.ts";
 
 export const Score = z.number().int().min(1).max(5);
 
@@ -72,6 +73,8 @@ export const ResponseResult = z.strictObject({
   status: z.enum(["stored", "duplicate", "rejected"]),
   error: z.strictObject({ code: z.string(), message: z.string(), details: z.array(z.unknown()).optional() }).optional(),
   surprise: Surprise.optional(),
+  /** For an identified answer: whether it earned today's stamp and the count ("4 of 6"), nothing else. */
+  member: MemberResult.optional(),
 });
 export type ResponseResult = z.infer<typeof ResponseResult>;
 

@@ -22,6 +22,19 @@ export const SeriesPoint = z.strictObject({
 /** heatmap[weekday 0=Monday][hour 0–23] */
 export const HeatCell = z.strictObject({ total: z.number().int(), positive: z.number().int() });
 
+/** Loyalty in a store over a period: members identified at the kiosk, joined, returning, stamps, rewards. */
+export const MemberCounts = z.strictObject({
+  /** members identified at the kiosk (one a member a day) */
+  identified: z.number().int(),
+  /** members who joined at this store */
+  joined: z.number().int(),
+  /** identified members who had an identified visit to this store on an earlier day */
+  returning: z.number().int(),
+  stamps: z.number().int(),
+  redeemed: z.number().int(),
+});
+export type MemberCounts = z.infer<typeof MemberCounts>;
+
 export const StoreResults = z.strictObject({
   storeId: StoreId,
   name: z.string(),
@@ -40,6 +53,7 @@ export const StoreResults = z.strictObject({
   optIns: z.number().int(),
   gifts: z.strictObject({ won: z.number().int(), handed: z.number().int(), spontaneous: z.number().int() }),
   holdout: z.strictObject({ holdout: z.number().int(), treatment: z.number().int() }),
+  members: MemberCounts,
 });
 export type StoreResults = z.infer<typeof StoreResults>;
 
@@ -122,5 +136,6 @@ export const StoreToday = z.strictObject({
   optIns: z.number().int(),
   gifts: z.strictObject({ won: z.number().int(), handed: z.number().int(), spontaneous: z.number().int() }),
   pendingGifts: z.number().int(),
+  members: MemberCounts,
 });
 export type StoreToday = z.infer<typeof StoreToday>;

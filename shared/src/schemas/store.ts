@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { FreeText, Lang, LocalDate, Slug, StoreId } from "./common.ts";
+import { KioskLoyalty } from "./loyalty.ts";
 
 /** One language's text: control and bidi marks stripped (FreeText), then neither empty nor blank. */
 const OneText = (max: number) => FreeText(max, 1).refine((text) => /\S/.test(text), "text must not be blank");
@@ -136,6 +137,8 @@ export const KioskConfig = StoreSettingsShape.extend({
   storeId: StoreId,
   deviceId: z.string(),
   archivedAt: z.string().optional(),
+  /** the loyalty programme's joining consent and tiers, while it is enabled */
+  loyalty: KioskLoyalty.optional(),
 });
 export type KioskConfig = z.infer<typeof KioskConfig>;
 

@@ -32,6 +32,11 @@ export function faces(page: Page) {
   return page.locator("button[data-score]");
 }
 
+/** The member step (the demo's loyalty programme is on): "not a member" goes on to the opt-in. */
+export async function notMember(page: Page): Promise<void> {
+  await page.getByRole("button", { name: /^(No soy socio|I'm not a member)$/ }).click();
+}
+
 /** Taps a face by score. */
 export async function tapFace(page: Page, score: number): Promise<void> {
   await page.locator(`button[data-score="${score}"]`).click();

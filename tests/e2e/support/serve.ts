@@ -18,6 +18,8 @@ const stack = await startLocalStack({
   scheduler: ["dispatch-messages"],
   quiet: true,
   staticDir,
+  // Lets a test move the server's clock (POST /__test/clock), e.g. to come back the next day.
+  testHooks: true,
   authKey,
 });
 console.log(`e2e stack on ${stack.url}, serving ${staticDir}`);

@@ -2,7 +2,8 @@
  * The items of one answer chunk's transaction: each answer (under its own id, only if new), the merged
  * counters of each local day, a revision of each ended month a late answer lands in (its roll-up is then
  * redone), the claims on budget, every-Nth counters, stock and gift codes, each conditioned on the value
- * read, so two writers can never both spend the same budget or stock, and the device's update, conditioned
+ * read, so two writers can never both spend the same budget or stock, the visit stamps identified members
+ * claim (each only if absent: one per member, store and local day), and the device's update, conditioned
  * on the last-answer time the burst check used.
  */
 import { endOfLocalDay } from "@sonrisa/shared/time";
@@ -14,6 +15,7 @@ import type { assignWins, RuleState, StockState } from "../../domain/win-assignm
 import type { Table } from "./client.ts";
 import { dayCounterUpdate } from "./day-counters.ts";
 import { keys } from "./keys.ts";
+import { stampPut } from "./stamp-items.ts";
 import type { TxItem } from "./transact.ts";
 
 export type Wins = ReturnType<typeof assignWins>;
@@ -30,11 +32,13 @@ export interface ChunkTransaction {
   items: TxItem[];
   /** Index of the device's update among `items`, when there is one. */
   deviceIndex?: number;
+  /** The visit stamps among `items`: their index, and the id of the answer that claims each. */
+  stamps: Map<number, string>;
 }
 
 /**
- * Answers first (their index in the transaction is their index in `pending`), then aggregates, claims and
- * gifts, the device last. With `device`, its last-answer time becomes `device.next`.
+ * Answers first (their index in the transaction is their index in `pending`), then visit stamps, aggregates,
+ * claims and gifts, the device last. With `device`, its last-answer time becomes `device.next`.
  */
 export function chunkTransaction(
   table: Table,
@@ -52,9 +56,16 @@ export function chunkTransaction(
       ConditionExpression: "attribute_not_exists(pk)",
     },
   }));
+  const stamps = new Map<number, string>();
+  for (const a of pending) {
+    if (!a.member?.visit) continue;
+    stamps.set(items.length, a.item.id);
+    items.push(visitStamp(table, a, a.member.memberId));
+  }
   const days = new Map<string, Counters>();
   for (const a of pending) {
     const counters = addCounters(days.get(a.localDate) ?? {}, a.counters);
+    if (a.member?.visit) addCounters(counters, a.member.visit.counters);
     if (wins.decisions.get(a.item.id)?.outcome === "won") addCounters(counters, { gw: 1 });
     days.set(a.localDate, counters);
   }
@@ -72,9 +83,20 @@ export function chunkTransaction(
     const win = wins.decisions.get(a.item.id);
     if (win?.outcome === "won" && win.code) items.push(giftItem(table, store, a, win.code, today, expiresAt));
   }
-  if (!device) return { items };
+  if (!device) return { items, stamps };
   items.push(deviceUpdate(table, store.storeId, device));
-  return { items, deviceIndex: items.length - 1 };
+  return { items, deviceIndex: items.length - 1, stamps };
+}
+
+/** The member's stamp for the answer's visit: store and local day of the tap, so a late sync lands on its day. */
+function visitStamp(table: Table, a: PlannedAnswer, memberId: string): TxItem {
+  return stampPut(table, memberId, {
+    reason: "visit",
+    storeId: a.storeId,
+    localDate: a.localDate,
+    at: a.atUtc,
+    answerId: a.item.id,
+  });
 }
 
 /**
@@ -137,6 +159,9 @@ function answerItem(a: PlannedAnswer, win: (SurpriseDecision & { gift?: unknown 
     ...(item.comment?.trim() ? keys.commentByStore(a.storeId, a.atUtc, item.id) : {}),
     entity: "Response",
     ...item,
+    // The phone or code an answer was identified with is not kept: the member it named is (or nobody).
+    member: undefined,
+    memberId: a.member?.memberId,
     storeId: a.storeId,
     deviceId: a.deviceId,
     atUtc: a.atUtc,

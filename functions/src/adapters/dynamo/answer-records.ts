@@ -39,14 +39,18 @@ export function makeAnswerRecords(table: Table): AnswerRecords {
     },
     async scrub(answerId, at) {
       const item = await raw(answerId);
-      if (!item?.optIn) return;
       // A path under a missing map is invalid in an update: the member's phone only when there is one.
-      const memberPhone = Boolean((item.member as { phone?: string } | undefined)?.phone);
+      const memberPhone = Boolean((item?.member as { phone?: string } | undefined)?.phone);
+      if (!item || (!item.optIn && !memberPhone)) return;
+      const removed = [
+        ...(item.optIn ? ["optIn.email", "optIn.phone", "optIn.social"] : []),
+        ...(memberPhone ? ["#member.phone"] : []),
+      ];
       await table.doc.send(
         new UpdateCommand({
           TableName: table.name,
           Key: keys.response(answerId),
-          UpdateExpression: `SET erasedAt = :at REMOVE optIn.email, optIn.phone, optIn.social${memberPhone ? ", #member.phone" : ""}`,
+          UpdateExpression: `SET erasedAt = :at REMOVE ${removed.join(", ")}`,
           ...(memberPhone ? { ExpressionAttributeNames: { "#member": "member" } } : {}),
           ExpressionAttributeValues: { ":at": at },
         }),

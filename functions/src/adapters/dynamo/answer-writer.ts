@@ -2,7 +2,8 @@
  * Writes answers exactly once. One transaction per chunk (answer-items.ts) puts each answer under a key
  * derived from its id and claims everything it touches on the values read. A cancelled transaction
  * writes nothing: answers that already exist become `duplicate`, a device whose last-answer time moved
- * sends the rest back to be planned again, and anything else (a concurrent writer) is re-read and retried.
+ * sends the rest back to be planned again, a visit stamp another answer wrote first is no longer claimed
+ * (the answer is written without it), and anything else (a concurrent writer) is re-read and retried.
  * There is no read before the first attempt: a first delivery, the common case, costs one transaction; a
  * retried one costs a cancelled transaction and a read of the answers it repeats (for their surprises).
  */
@@ -43,6 +44,8 @@ export function makeAnswerWriter(table: Table, options: WriterOptions = {}): Ans
     out: Map<string, WriteOutcome>,
   ): Promise<ChunkEnd> {
     let pending = chunk;
+    /** Answers whose visit stamp another answer wrote first. */
+    const taken = new Set<string>();
     for (let attempt = 0; pending.length > 0; attempt++) {
       // Conflicts that never settle mean a store too busy for this moment: the kiosk retries later.
       if (attempt >= maxAttempts) throw new Unavailable("busy");
@@ -65,17 +68,22 @@ export function makeAnswerWriter(table: Table, options: WriterOptions = {}): Ans
           const win = wins.decisions.get(answer.item.id);
           const surprise =
             win?.outcome === "won" && win.code ? { code: win.code, gift: answer.surprise!.rule.gift.name } : undefined;
-          out.set(answer.item.id, surprise ? { status: "stored", surprise } : { status: "stored" });
+          const visit = answer.member?.visit ? "stamped" : taken.has(answer.item.id) ? "taken" : undefined;
+          out.set(answer.item.id, { status: "stored", ...(surprise ? { surprise } : {}), ...(visit ? { visit } : {}) });
         }
         return { moved: false, lastAnswerAt: next };
       }
       // Answers come first in the transaction, so a failed condition at index i is answer i existing already.
       const existing = new Set(outcome.failed.filter((i) => i < pending.length).map((i) => pending[i]!.item.id));
       for (const id of existing) out.set(id, { status: "duplicate" });
-      pending = pending.filter((a) => !existing.has(a.item.id));
+      // A visit stamp already there (another kiosk's answer of the member's day got in first): this answer no
+      // longer claims it. One of an answer that exists already goes with the answer.
+      const lost = new Set(outcome.failed.flatMap((i) => tx.stamps.get(i) ?? []).filter((id) => !existing.has(id)));
+      for (const id of lost) taken.add(id);
+      pending = pending.filter((a) => !existing.has(a.item.id)).map((a) => (lost.has(a.item.id) ? withoutVisit(a) : a));
       if (tx.deviceIndex !== undefined && outcome.failed.includes(tx.deviceIndex)) return { moved: true };
       // Only a concurrent writer (a claim read before it wrote, or the same day item): read again, retry.
-      if (existing.size === 0) await backoff(attempt);
+      if (existing.size === 0 && lost.size === 0) await backoff(attempt);
     }
     return { moved: false, lastAnswerAt: device?.lastAnswerAt };
   }
@@ -102,6 +110,11 @@ export function makeAnswerWriter(table: Table, options: WriterOptions = {}): Ans
         : { outcomes: out };
     },
   };
+}
+
+/** The answer with its member but without the visit stamp's claim. */
+function withoutVisit(answer: PlannedAnswer): PlannedAnswer {
+  return { ...answer, member: { memberId: answer.member!.memberId } };
 }
 
 /** The later of the device's last-answer time and the newest answer of the chunk. */

@@ -4,8 +4,14 @@
  * derived consent is saved under the contact's ledger version, so a stale ledger never wins.
  */
 import { BatchGetCommand, DeleteCommand, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { ConsentRecord, CurrentConsent } from "@sonrisa/shared/schemas/contacts";
-import type { ContactRecord, ContactRepository, ContactSeed, Identity } from "../../domain/ports/contact-repository.ts";
+import type { ConsentRecord } from "@sonrisa/shared/schemas/contacts";
+import type {
+  ConsentsOfContact,
+  ContactRecord,
+  ContactRepository,
+  ContactSeed,
+  Identity,
+} from "../../domain/ports/contact-repository.ts";
 import type { Table } from "./client.ts";
 import { withoutKeys } from "./item-codec.ts";
 import { keys } from "./keys.ts";
@@ -204,8 +210,9 @@ export function makeContactRepository(table: Table): ContactRepository {
   };
 }
 
-/** Saves the derived consent if the contact is still at the version read; indexed only while active. */
-async function saveConsent(table: Table, contact: ContactRecord, consent: CurrentConsent): Promise<boolean> {
+/** Saves the derived consents if the contact is still at the version read; indexed only while marketing is active. */
+async function saveConsent(table: Table, contact: ContactRecord, consents: ConsentsOfContact): Promise<boolean> {
+  const { consent, loyalty } = consents;
   const index = keys.activeContactIndex(contact.createdAt, contact.contactId);
   const common = {
     TableName: table.name,
@@ -215,9 +222,10 @@ async function saveConsent(table: Table, contact: ContactRecord, consent: Curren
   return consent.active
     ? updateIf(table, {
         ...common,
-        UpdateExpression: "SET consent = :c, ledgerVersion = :next, gsi1pk = :gpk, gsi1sk = :gsk",
+        UpdateExpression: "SET consent = :c, loyalty = :l, ledgerVersion = :next, gsi1pk = :gpk, gsi1sk = :gsk",
         ExpressionAttributeValues: {
           ":c": consent,
+          ":l": loyalty,
           ":seen": contact.ledgerVersion,
           ":next": contact.ledgerVersion + 1,
           ":gpk": index.gsi1pk,
@@ -226,9 +234,10 @@ async function saveConsent(table: Table, contact: ContactRecord, consent: Curren
       })
     : updateIf(table, {
         ...common,
-        UpdateExpression: "SET consent = :c, ledgerVersion = :next REMOVE gsi1pk, gsi1sk",
+        UpdateExpression: "SET consent = :c, loyalty = :l, ledgerVersion = :next REMOVE gsi1pk, gsi1sk",
         ExpressionAttributeValues: {
           ":c": consent,
+          ":l": loyalty,
           ":seen": contact.ledgerVersion,
           ":next": contact.ledgerVersion + 1,
         },

@@ -38,6 +38,9 @@ const USERS = "USERS";
 const DEVICE = "DEVICE#";
 const CONSENT = "CONSENT#";
 const RULE_REVISION = "RULEREV#";
+const MEMBER = "MEMBER#";
+const STAMP = "STAMP#";
+const LOYALTY_REVISION = "LOYALTYREV#";
 
 export const keys = {
   /** Store profile by id; gsi1 lists every store (`STORES`, by id). */
@@ -342,6 +345,42 @@ export const keys = {
     pk.startsWith("STORE#") && sk.startsWith(STOCK)
       ? { storeId: pk.slice("STORE#".length), item: sk.slice(STOCK.length) }
       : undefined,
+
+  // ── Loyalty (issue 13) ────────────────────────────────────────────────────────────────────────────────
+  // Hot partitions: a member's profile, stamps and rewards share the member's own partition (one query reads the
+  // whole card; a member writes a few items a week); member codes each have their own; the programme, its
+  // revisions and consent versions are organisation items read once per request that needs them.
+
+  /** The loyalty programme (one small item, replaced as a whole, with a version a replacement is conditioned on). */
+  loyaltyProgram: () => ({ pk: "ORG", sk: "LOYALTY_PROGRAM" }),
+  /** One change of the programme: who, when, before and after. */
+  loyaltyRevision: (at: string, id: string) => ({ pk: "ORG", sk: `${LOYALTY_REVISION}${at}#${id}` }),
+  /** Access pattern: the programme's revisions, newest first (query descending). */
+  loyaltyRevisions: (): KeyPrefix => ({ pk: "ORG", prefix: LOYALTY_REVISION }),
+  /** A version of the joining consent text, immutable once written: its texts and their SHA-256. */
+  loyaltyConsent: (version: string) => ({ pk: "ORG", sk: `LOYALTYCONSENT#${version}` }),
+
+  /** A member's profile: the contact it belongs to, its code, its card's secret, the last rotating code used. */
+  member: (memberId: string) => ({ pk: `${MEMBER}${memberId}`, sk: "PROFILE" }),
+  /** Access pattern: a member's whole card (profile, stamp ledger, rewards) in one query, for every read of it. */
+  memberItems: (memberId: string): KeyPrefix => ({ pk: `${MEMBER}${memberId}`, prefix: "" }),
+  /** A member code pointing at its member, created only if absent (codes are unique). */
+  memberCode: (code: string) => ({ pk: `MEMBERCODE#${code}`, sk: "MEMBERCODE" }),
+  /**
+   * A stamp earned by a visit (the kiosk, or the joining answer): one per member, store and store-local day,
+   * whatever the number of answers or kiosks, because the key is exactly that and it is put only if absent.
+   */
+  visitStamp: (memberId: string, storeId: string, date: string) => ({
+    pk: `${MEMBER}${memberId}`,
+    sk: `${STAMP}visit#${storeId}#${date}`,
+  }),
+  /** A stamp added by staff (or a purchase), keyed by the request's idempotency key. */
+  keyedStamp: (memberId: string, kind: "staff" | "purchase", key: string) => ({
+    pk: `${MEMBER}${memberId}`,
+    sk: `${STAMP}${kind}#${key}`,
+  }),
+  /** A reward of a member: issued (its stamps locked), redeemed or cancelled. */
+  reward: (memberId: string, rewardId: string) => ({ pk: `${MEMBER}${memberId}`, sk: `REWARD#${rewardId}` }),
 
   /** The item /v1/health reads: it need not exist, the read only proves the table answers. */
   health: () => ({ pk: "HEALTH", sk: "HEALTH" }),

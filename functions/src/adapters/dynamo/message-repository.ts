@@ -108,6 +108,18 @@ export function makeMessageRepository(table: Table): MessageRepository {
         },
       ];
       const follow = m.kind === "follow-up" && m.contactId;
+      // A card's link goes to a member: the contact's loyalty consent must still be active (no frequency cap).
+      const card = m.kind === "card" && m.contactId;
+      if (card) {
+        items.push({
+          ConditionCheck: {
+            TableName: table.name,
+            Key: keys.contact(m.contactId!),
+            ConditionExpression: "loyalty.active = :true",
+            ExpressionAttributeValues: { ":true": true },
+          },
+        });
+      }
       if (follow) {
         const cutoff = new Date(Date.parse(now) - (m.capDays ?? 0) * DAY_MS).toISOString();
         const capped = (m.capDays ?? 0) > 0;
@@ -148,6 +160,10 @@ export function makeMessageRepository(table: Table): MessageRepository {
       });
       if (failed === -1) return "claimed";
       if (failed === 0) return "taken"; // another sender, or it is no longer pending
+      if (card && failed === 1) {
+        await closePending(m, "cancelled", "no consent", now);
+        return "no-consent";
+      }
       if (follow && failed === 1) {
         const contact = (
           await table.doc.send(

@@ -1,7 +1,8 @@
 /**
  * The durable side of ingestion: answers planned by the domain (store-local time, misuse, counters,
  * surprise group) go in, and each comes back stored or duplicate, with the surprise it won. The device's
- * last-answer time moves in the same transactions, conditioned on the value the plan was made with.
+ * last-answer time moves in the same transactions, conditioned on the value the plan was made with, and so
+ * does an identified member's visit stamp of the answer's store and local day, only if it is not there yet.
  */
 
 import type { Localized } from "@sonrisa/shared/schemas/common";
@@ -25,6 +26,12 @@ export interface PlannedAnswer {
    * only such an answer may win), and for a present treatment answer whether the draw says it may.
    */
   surprise?: { rule: SurpriseRule; group: "holdout" | "treatment"; present: boolean; candidate: boolean };
+  /**
+   * The member the answer identified (stored with it instead of the phone or code it was typed with). With
+   * `visit`, the answer claims the member's visit stamp of its store and local day: the stamp is written in the
+   * answer's transaction, only if absent, and `visit.counters` go to that day with it.
+   */
+  member?: { memberId: string; visit?: { counters: Counters } };
 }
 
 /** The device's side of a write: when it was seen, what it reports, and its burst-check clock. */
@@ -39,6 +46,11 @@ export interface DeviceTouch {
 export interface WriteOutcome {
   status: "stored" | "duplicate";
   surprise?: { code: string; gift: Localized };
+  /**
+   * For a stored answer that claimed a visit stamp: `stamped` when its transaction wrote it, `taken` when another
+   * answer (another kiosk's, at the same moment) had written that day's stamp first.
+   */
+  visit?: "stamped" | "taken";
 }
 
 export interface WriteResult {

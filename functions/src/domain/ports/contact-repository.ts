@@ -1,5 +1,12 @@
 /** Contacts (one per person and organisation), found by their identities, and their append-only consent ledger. */
 import type { ConsentRecord, Contact, CurrentConsent } from "@sonrisa/shared/schemas/contacts";
+
+/** A contact's consent for each purpose, as derived from the whole ledger. */
+export interface ConsentsOfContact {
+  consent: CurrentConsent;
+  loyalty: CurrentConsent;
+}
+
 import type { Page } from "./page.ts";
 
 /** A normalised way to reach a person: e-mail lower-cased, phone E.164, `network:handle` lower-cased. */
@@ -48,13 +55,13 @@ export interface ContactRepository {
   allActive(): AsyncGenerator<ContactRecord[]>;
   ledger(contactId: string): Promise<ConsentRecord[]>;
   /**
-   * Appends the record unless one with its id exists, then saves the consent `derive` computes from the whole
+   * Appends the record unless one with its id exists, then saves the consents `derive` computes from the whole
    * ledger on the contact (under its ledger version, retried on a race). False when the record existed.
    */
   append(
     contactId: string,
     record: ConsentRecord,
-    derive: (ledger: ConsentRecord[]) => CurrentConsent,
+    derive: (ledger: ConsentRecord[]) => ConsentsOfContact,
   ): Promise<boolean>;
   /** Ids of the messages made for the contact. */
   messageIds(contactId: string): Promise<string[]>;

@@ -10,9 +10,9 @@ export interface MessageLink {
 }
 
 export interface MessageRecord {
-  /** `<answerId>.<ruleId>` for follow-ups, `alert.<alertId>` for alert e-mails */
+  /** `<answerId>.<ruleId>` for follow-ups, `alert.<alertId>` for alert e-mails, `card.<memberId>` for a card link */
   messageId: string;
-  kind: "follow-up" | "alert";
+  kind: "follow-up" | "alert" | "card";
   ruleId?: string;
   alertId?: string;
   answerId?: string;

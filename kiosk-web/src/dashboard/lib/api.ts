@@ -8,6 +8,7 @@ import type { LoginResponse, PairingCodeResponse } from "@sonrisa/shared/schemas
 import type { ContactDetail, ContactList, Erasure } from "@sonrisa/shared/schemas/contacts";
 import type { DeviceSummary } from "@sonrisa/shared/schemas/devices";
 import type { FollowUpMessages, FollowUpRule, FollowUpStats } from "@sonrisa/shared/schemas/follow-ups";
+import type { LoyaltyProgram, LoyaltyProgramView } from "@sonrisa/shared/schemas/loyalty";
 import { type AllResults, CommentsPage, type StoreResults } from "@sonrisa/shared/schemas/results";
 import type { StaffList, StaffMember } from "@sonrisa/shared/schemas/staff";
 import type { ConsentVersion, CreateStoreRequest, Store, StoreSettings } from "@sonrisa/shared/schemas/store";
@@ -172,6 +173,8 @@ export function dashboardApi(token: string, onAuthLost: () => void) {
         `/v1/follow-up-messages${query({ ruleId, from: range.from, to: range.to, limit: "50" })}`,
         signal,
       ),
+    loyaltyProgram: (signal?: AbortSignal) => get<LoyaltyProgramView>("/v1/loyalty-program", signal),
+    putLoyaltyProgram: (program: LoyaltyProgram) => write<LoyaltyProgramView>("PUT", "/v1/loyalty-program", program),
     alerts: (storeId: string | undefined, status: "open" | "all", signal?: AbortSignal) =>
       get<AlertList>(`/v1/alerts${query({ storeId, status })}`, signal).then((r) => r.alerts),
     acknowledgeAlert: async (alertId: string, note: string): Promise<Alert> =>

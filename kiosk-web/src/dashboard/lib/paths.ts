@@ -18,4 +18,5 @@ export const paths = {
   storeSettings: (storeId: string) => `${BASE}/settings/stores/${encodeURIComponent(storeId)}`,
   /** Full screen, for a TV at an event's stand: today's count, index and faces. */
   live: (storeId: string) => `${BASE}/live/${encodeURIComponent(storeId)}`,
+  loyalty: `${BASE}/loyalty`,
 } as const;

@@ -23,6 +23,7 @@ export type NavKey =
   | "rules"
   | "followUps"
   | "contacts"
+  | "loyalty"
   | "stores"
   | "kiosks"
   | "staffPins"
@@ -94,6 +95,12 @@ export const PAGES: readonly PageEntry[] = [
     component: lazyPage(() => import("./contacts/contacts.tsx").then((m) => m.Contacts)),
     roles: MARKETS,
     nav: { key: "contacts", group: "campaigns" },
+  },
+  {
+    path: paths.loyalty,
+    component: lazyPage(() => import("./loyalty/loyalty.tsx").then((m) => m.Loyalty)),
+    roles: MARKETS,
+    nav: { key: "loyalty", group: "campaigns" },
   },
   {
     path: paths.storesAdmin,

@@ -35,6 +35,7 @@ const es = {
   networkLabel: "Red social",
   handleLabel: "Usuario",
   consentLabel: "Acepto",
+  clubLabel: "Me uno al club",
   join: "Unirme",
   noThanks: "No, gracias",
   errors: {
@@ -132,6 +133,7 @@ const en: Messages = {
   networkLabel: "Social network",
   handleLabel: "Username",
   consentLabel: "I agree",
+  clubLabel: "Join the club",
   join: "Join",
   noThanks: "No, thanks",
   errors: {

@@ -19,6 +19,11 @@ describe("steps after a tap", () => {
     expect(stepsFor(config(), 3)).toEqual(["comment", "optin"]);
   });
 
+  it("asks whether the shopper is a member, before the opt-in, while the loyalty programme is on", () => {
+    const loyalty = { consent: { version: "1", text: { es: "Sí", en: "Yes" } }, tiers: [] };
+    expect(stepsFor({ ...config(), loyalty }, 5)).toEqual(["reasons", "comment", "member", "optin"]);
+  });
+
   it("leaves the opt-in out when the store has it switched off", () => {
     const off = config({ optIn: { enabled: false, prompt: { es: "-", en: "-" }, networks: [] } });
     expect(stepsFor(off, 4)).toEqual(["reasons", "comment"]);

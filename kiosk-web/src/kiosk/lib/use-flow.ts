@@ -11,6 +11,7 @@
  * answer whose flow timed out, or that is synced later, is never sent that way, so it cannot win.
  */
 import type { Lang } from "@sonrisa/shared/schemas/common";
+import type { MemberResult } from "@sonrisa/shared/schemas/loyalty";
 import type { OptIn, ResponseItem, Surprise } from "@sonrisa/shared/schemas/responses";
 import type { KioskConfig } from "@sonrisa/shared/schemas/store";
 import { type Sentiment, sentimentOf } from "@sonrisa/shared/scoring";
@@ -29,6 +30,8 @@ export interface Flow {
   reasons: string[];
   comment: string;
   surprise?: Surprise;
+  /** The shopper identified as a member: "waiting" until the server says, which may be after they left (offline). */
+  member?: MemberResult | "waiting";
   /** The thank-you waits for the server's verdict on this answer (it stays on screen meanwhile). */
   waiting?: boolean;
 }
@@ -84,10 +87,16 @@ export function useFlow(config: KioskConfig, lang: Lang) {
       await finalize(id, patch);
       kick(id, thanks);
     });
-    setFlow(thanks ? { ...current.current, step: "thanks", waiting: true } : attract);
+    const member = patch.member ? ("waiting" as const) : undefined;
+    setFlow(thanks ? { ...current.current, step: "thanks", waiting: true, ...(member ? { member } : {}) } : attract);
     void verdict?.then((result) => {
       if (current.current.id !== id) return;
-      setFlow({ ...current.current, waiting: false, ...(result?.surprise ? { surprise: result.surprise } : {}) });
+      setFlow({
+        ...current.current,
+        waiting: false,
+        ...(result?.surprise ? { surprise: result.surprise } : {}),
+        ...(result?.member ? { member: result.member } : {}),
+      });
     });
   }, []);
 
@@ -99,13 +108,17 @@ export function useFlow(config: KioskConfig, lang: Lang) {
 
   /** Records this step's input and moves on; after the last step, thanks. */
   const next = useCallback(
-    (input: { reasons?: string[]; comment?: string; optIn?: OptIn }) => {
-      const f = { ...current.current, ...input };
+    (input: { reasons?: string[]; comment?: string; optIn?: OptIn; member?: ResponseItem["member"] }) => {
+      const { member, ...rest } = input;
+      const f = { ...current.current, ...rest };
       current.current = f;
       const steps = stepsFor(config, f.score ?? 5);
       const following = steps[steps.indexOf(f.step) + 1];
-      if (!following || input.optIn)
-        return end({ ...answerSoFar(), ...(input.optIn ? { optIn: input.optIn } : {}) }, "thanks");
+      if (!following || input.optIn || member)
+        return end(
+          { ...answerSoFar(), ...(input.optIn ? { optIn: input.optIn } : {}), ...(member ? { member } : {}) },
+          "thanks",
+        );
       const { id } = f;
       if (id) write(() => updateDraft(id, answerSoFar()));
       setFlow({ ...f, step: following });

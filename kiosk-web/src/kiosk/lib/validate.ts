@@ -23,5 +23,6 @@ export function parseOptIn(input: unknown): OptInCheck {
   const path = parsed.error.issues[0]?.path ?? [];
   const field = path[0];
   if (field === "email" || field === "phone" || field === "social" || field === "consent") return { ok: false, field };
+  if (field === "loyalty") return { ok: false, field: "consent" };
   return { ok: false, field: "email" };
 }

@@ -1,5 +1,6 @@
 /** The staff console's API calls, same origin. Failures become an ApiError with the HTTP status (0 = no network). */
 import type { StaffLoginResponse } from "@sonrisa/shared/schemas/auth";
+import type { AddStampResponse, MemberLookup, RedeemResponse } from "@sonrisa/shared/schemas/loyalty";
 import { StoreToday } from "@sonrisa/shared/schemas/results";
 import type { Gift, HandOverRequest, StockItem, StockRow } from "@sonrisa/shared/schemas/surprises";
 import { ApiError, apiJson } from "../../common/http.ts";
@@ -41,6 +42,12 @@ export function storeApi(storeId: string, token: string, onAuthLost: () => void)
     handOver: (request: HandOverRequest) => authed<{ gift: StaffGift }>("POST", "/gifts", request).then((r) => r.gift),
     stock: () => authed<{ items: StockRow[] }>("GET", "/stock").then((r) => r.items),
     putStock: (items: Omit<StockItem, "reserved">[]) => authed<{ items: StockItem[] }>("PUT", "/stock", { items }),
+    member: (query: { phone: string } | { code: string }) =>
+      authed<MemberLookup>("GET", `/members?${new URLSearchParams(query)}`).then((r) => r.member),
+    addStamp: (code: string, reason: string, key: string) =>
+      authed<AddStampResponse>("POST", "/stamps", { code, reason, key }),
+    redeem: (code: string, stamps: number, otp: string, key: string) =>
+      authed<RedeemResponse>("POST", "/redemptions", { code, stamps, otp, key }),
     /** Checked against the shared schema: a console that shows wrong numbers is worse than one that says so. */
     today: async () => StoreToday.parse(await authed<unknown>("GET", "/today")),
   };

@@ -5,7 +5,7 @@
 import { useCallback, useState } from "preact/hooks";
 import type { NoticeValue } from "../components/notice/notice.tsx";
 
-export type NoticePanel = "hand-over" | "spontaneous" | "stock";
+export type NoticePanel = "hand-over" | "spontaneous" | "stock" | "members";
 export type Notices = Partial<Record<NoticePanel, NoticeValue>>;
 
 /** The notices once `panel` shows `notice` (or nothing). */

@@ -1,11 +1,13 @@
 /** One contact's consent record, answers and messages; an admin's export and erasure (confirmed first). */
 import { useState } from "preact/hooks";
 import ui from "../../components/admin-ui/admin-ui.module.css";
+import { MemberHistory } from "../../components/member-history/member-history.tsx";
 import { Status } from "../../components/status/status.tsx";
 import type { ConsentRecord, ContactDetail, DashboardApi, Store } from "../../lib/api.ts";
 import { saveBlob } from "../../lib/download.ts";
 import { useI18n } from "../../lib/i18n.ts";
 import { useResource } from "../../lib/use-resource.ts";
+import { loyaltyMessages } from "../loyalty/messages.ts";
 import styles from "./contacts.module.css";
 
 interface Props {
@@ -38,7 +40,7 @@ export function ContactHistory({ api, contactId, stores, isAdmin, onClose, onEra
 }
 
 function Detail({ detail, stores }: { detail: ContactDetail; stores: Store[] }) {
-  const { t, f } = useI18n();
+  const { t, f, lang } = useI18n();
   const c = t.contacts;
   const storeName = (id: string) => stores.find((s) => s.storeId === id)?.name ?? id;
   const zone = (id: string) => stores.find((s) => s.storeId === id)?.timeZone ?? "UTC";
@@ -57,6 +59,7 @@ function Detail({ detail, stores }: { detail: ContactDetail; stores: Store[] }) 
           />
         ))}
       </ol>
+      {detail.member && <MemberHistory member={detail.member} storeName={storeName} />}
       <h3>{c.answers}</h3>
       {detail.answers.length === 0 ? (
         <p class={ui.muted}>{c.none}</p>
@@ -65,6 +68,8 @@ function Detail({ detail, stores }: { detail: ContactDetail; stores: Store[] }) 
           {detail.answers.map((a) => (
             <li key={a.answerId}>
               <strong>{c.score(a.score)}</strong> · {storeName(a.storeId)} · {f.dateTime(a.at, zone(a.storeId))}
+              {a.identified && <span class={ui.muted}> · {loyaltyMessages(lang).identified}</span>}
+              {a.gift && <span class={ui.muted}> · {loyaltyMessages(lang).won(a.gift[lang])}</span>}
               {a.comment && <p class={ui.muted}>«{a.comment}»</p>}
             </li>
           ))}

@@ -6,6 +6,7 @@ import { Distribution } from "../../components/distribution/distribution.tsx";
 import { ExportButton } from "../../components/export-button/export-button.tsx";
 import { Heatmap } from "../../components/heatmap/heatmap.tsx";
 import { KpiTiles } from "../../components/kpi-tiles/kpi-tiles.tsx";
+import { MemberFigures } from "../../components/member-figures/member-figures.tsx";
 import { Panel } from "../../components/panel/panel.tsx";
 import { Reasons } from "../../components/reasons/reasons.tsx";
 import { SeriesChart } from "../../components/series-chart/series-chart.tsx";
@@ -14,11 +15,12 @@ import { useFilters } from "../../lib/filters.ts";
 import { useI18n } from "../../lib/i18n.ts";
 import { paths } from "../../lib/paths.ts";
 import { useResource } from "../../lib/use-resource.ts";
+import { loyaltyMessages } from "../loyalty/messages.ts";
 import type { PageProps } from "../page-props.ts";
 import styles from "./store.module.css";
 
 export function StorePage({ api, range, misuse, stores, session, storeId }: PageProps & { storeId: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { route } = useLocation();
   const { hrefTo } = useFilters();
   const isAdmin = session.role === "admin";
@@ -65,6 +67,9 @@ export function StorePage({ api, range, misuse, stores, session, storeId }: Page
             </Panel>
             <Panel id="reasons" title={t.store.reasons}>
               <Reasons reasons={results.reasons} store={store} />
+            </Panel>
+            <Panel id="members" title={loyaltyMessages(lang).results}>
+              <MemberFigures members={results.members} />
             </Panel>
             <Panel id="heatmap" title={t.store.heatmap} wide>
               <Heatmap heatmap={results.heatmap} />

@@ -34,16 +34,21 @@ export function OptIn({ config, score, lang, t, index, count, onDone }: Props) {
   const [value, setValue] = useState("");
   const [network, setNetwork] = useState(networks[0] ?? "instagram");
   const [consent, setConsent] = useState(false);
+  const [club, setClub] = useState(false);
+  // Joining the loyalty programme needs an e-mail or a phone: the card's link goes there.
+  const canJoin = Boolean(config.loyalty) && method !== "social";
   const [problem, setProblem] = useState<Problem>();
   useEffect(() => void loadValidation(), []);
 
   async function join() {
     if (!value.trim()) return setProblem("empty");
-    if (!consent) return setProblem("consent");
+    const joining = canJoin && club;
+    if (!consent && !joining) return setProblem("consent");
     const contact = method === "social" ? { social: { network, handle: value } } : { [method]: value.trim() };
     const check = (await loadValidation()).parseOptIn({
       ...contact,
-      consent: { version: config.consent.version, granted: true },
+      ...(consent ? { consent: { version: config.consent.version, granted: true } } : {}),
+      ...(joining && config.loyalty ? { loyalty: { version: config.loyalty.consent.version, granted: true } } : {}),
     });
     if (!check.ok)
       return setProblem(check.field === "social" ? "handle" : check.field === "consent" ? "consent" : check.field);
@@ -138,6 +143,25 @@ export function OptIn({ config, score, lang, t, index, count, onDone }: Props) {
             {t.consentLabel}
           </label>
         </div>
+        {canJoin && config.loyalty && (
+          <div class={styles.consent}>
+            <p class={styles.consentText} id="club-text">
+              {config.loyalty.consent.text[lang]}
+            </p>
+            <label class={styles.check}>
+              <input
+                type="checkbox"
+                checked={club}
+                aria-describedby="club-text"
+                onChange={(e) => {
+                  setClub(e.currentTarget.checked);
+                  setProblem(undefined);
+                }}
+              />
+              {t.clubLabel}
+            </label>
+          </div>
+        )}
         <p id="optin-problem" class={styles.problem} role="alert">
           {problem ? t.errors[problem] : ""}
         </p>

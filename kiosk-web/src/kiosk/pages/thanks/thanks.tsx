@@ -1,12 +1,17 @@
 /** Thank-you screen, with the surprise gift and its code when the server awarded one. */
 import type { Lang } from "@sonrisa/shared/schemas/common";
+import type { MemberResult } from "@sonrisa/shared/schemas/loyalty";
 import type { Surprise } from "@sonrisa/shared/schemas/responses";
 import { Button } from "../../components/button/button.tsx";
+import { lazyComponent } from "../../lib/lazy-component.ts";
 import type { Messages } from "../../lib/messages.ts";
 import styles from "./thanks.module.css";
 
+const MemberNote = lazyComponent(() => import("../member/member-note.tsx").then((m) => m.MemberNote));
+
 interface Props {
   surprise?: Surprise;
+  member?: MemberResult | "waiting";
   /** The verdict on this answer is on its way: leaving now could leave a win unseen. */
   waiting: boolean;
   lang: Lang;
@@ -14,7 +19,7 @@ interface Props {
   onDone: () => void;
 }
 
-export function Thanks({ surprise, waiting, lang, t, onDone }: Props) {
+export function Thanks({ surprise, member, waiting, lang, t, onDone }: Props) {
   return (
     <div class={styles.thanks}>
       <div class={styles.burst}>
@@ -33,6 +38,7 @@ export function Thanks({ surprise, waiting, lang, t, onDone }: Props) {
       <h1 class={styles.title}>{t.thanksTitle}</h1>
       <p class={styles.text}>{t.thanksText}</p>
       <div aria-live="polite" class={styles.live}>
+        {member && <MemberNote member={member} lang={lang} />}
         {surprise && (
           <section class={styles.surprise} aria-labelledby="surprise-title">
             <h2 id="surprise-title" class={styles.surpriseTitle}>

@@ -2,6 +2,7 @@
 import { useMemo, useRef } from "preact/hooks";
 import { CodeForm } from "../../components/code-form/code-form.tsx";
 import { HandedList } from "../../components/handed-list/handed-list.tsx";
+import { MemberPanel } from "../../components/member-panel/member-panel.tsx";
 import { Notice } from "../../components/notice/notice.tsx";
 import { Panel } from "../../components/panel/panel.tsx";
 import { PendingList } from "../../components/pending-list/pending-list.tsx";
@@ -79,6 +80,9 @@ export function Console({ session, onSignOut, onAuthLost }: Props) {
             >
               <p class={styles.auto}>{t.pending.auto}</p>
               <PendingList gifts={data.pending} onPick={handOver.ask} />
+            </Panel>
+            <Panel id="members" title={t.members.title}>
+              <MemberPanel api={api} board={board("members")} onChanged={data.refresh} />
             </Panel>
             <Panel id="handed" title={t.history.title}>
               <HandedList gifts={data.handed} />
