@@ -17,7 +17,9 @@ import { makeDeviceRepository } from "./adapters/dynamo/device-repository.ts";
 import { makeFollowUpRulesRepository } from "./adapters/dynamo/follow-up-rules-repository.ts";
 import { makeGiftRepository } from "./adapters/dynamo/gift-repository.ts";
 import { makeHealthCheck } from "./adapters/dynamo/health-check.ts";
+import { makeIntegrationKeyRepository } from "./adapters/dynamo/integration-key-repository.ts";
 import { makeMessageRepository } from "./adapters/dynamo/message-repository.ts";
+import { makePurchaseRepository } from "./adapters/dynamo/purchase-repository.ts";
 import { makeResultsRepository } from "./adapters/dynamo/results-repository.ts";
 import { makeRulesRepository } from "./adapters/dynamo/rules-repository.ts";
 import { makeStaffRepository } from "./adapters/dynamo/staff-repository.ts";
@@ -31,6 +33,7 @@ import { randomIds } from "./adapters/ids.ts";
 import { auditLog } from "./adapters/logger.ts";
 import { makeMailer } from "./adapters/messaging/mailer.ts";
 import { makeSmsSender } from "./adapters/messaging/sms-sender.ts";
+import { noPurchaseLoyalty } from "./adapters/purchase-loyalty.ts";
 import { sha256Hasher } from "./adapters/text-hasher.ts";
 import { type Config, loadConfig } from "./config.ts";
 import type { Clock } from "./domain/ports/clock.ts";
@@ -70,6 +73,10 @@ export function makeDeps(config: Config, table: Table) {
     mailer: makeMailer(config),
     sms: makeSmsSender(config),
     publicUrl: () => config.PUBLIC_URL ?? "http://127.0.0.1:8080",
+    // Integrations: keys, purchases (the loyalty work replaces noPurchaseLoyalty), webhooks out
+    integrationKeys: makeIntegrationKeyRepository(table),
+    purchases: makePurchaseRepository(table),
+    purchaseLoyalty: noPurchaseLoyalty,
   };
 }
 
