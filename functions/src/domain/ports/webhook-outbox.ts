@@ -50,12 +50,12 @@ export interface WebhookOutbox {
   due(now: string, limit: number): Promise<WebhookMessageRecord[]>;
   /** Messages claimed before `before` whose sender never settled them. */
   staleClaims(before: string, limit: number): Promise<WebhookMessageRecord[]>;
-  /** pending and due → sending under `claimId`; false when another sender has it or it is not due. */
-  claim(message: WebhookMessageRecord, claimId: string, now: string): Promise<boolean>;
+  /** pending and due → sending under `claimId`: the message as claimed, or undefined when another sender has it or it is not due. */
+  claim(message: WebhookMessageRecord, claimId: string, now: string): Promise<WebhookMessageRecord | undefined>;
   /** Ends the attempt of the claim `claimId`; false when the message is no longer under that claim. */
   settle(message: WebhookMessageRecord, claimId: string, settlement: WebhookSettlement, now: string): Promise<boolean>;
-  /** Any message not being sent → pending now, with a new schedule; false while it is being sent. */
-  replay(message: WebhookMessageRecord, now: string): Promise<boolean>;
+  /** Any message not being sent → pending now, with a new schedule: the message after it, or undefined while it is being sent. */
+  replay(message: WebhookMessageRecord, now: string): Promise<WebhookMessageRecord | undefined>;
   /** An endpoint's messages, newest first. */
   log(endpointId: string, limit: number, cursor?: string): Promise<Page<WebhookMessageRecord>>;
 }
