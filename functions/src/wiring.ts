@@ -5,6 +5,7 @@
 
 import { makeLinkSigner } from "./adapters/auth/link-signer.ts";
 import { scryptHasher } from "./adapters/auth/password-hasher.ts";
+import { makeSecretBox } from "./adapters/auth/secret-box.ts";
 import { makeTokenService } from "./adapters/auth/token-service.ts";
 import { systemClock } from "./adapters/clock.ts";
 import { makeConsentTexts } from "./adapters/consent-texts.ts";
@@ -29,12 +30,16 @@ import { makeSuppressionList } from "./adapters/dynamo/suppression-list.ts";
 import { tableChanges } from "./adapters/dynamo/table-changes.ts";
 import { makeThrottleRepository } from "./adapters/dynamo/throttle-repository.ts";
 import { makeUserRepository } from "./adapters/dynamo/user-repository.ts";
+import { makeWebhookEndpointRepository } from "./adapters/dynamo/webhook-endpoint-repository.ts";
+import { makeWebhookOutbox } from "./adapters/dynamo/webhook-outbox.ts";
+import { webhookSources } from "./adapters/dynamo/webhook-sources.ts";
 import { randomIds } from "./adapters/ids.ts";
 import { auditLog } from "./adapters/logger.ts";
 import { makeMailer } from "./adapters/messaging/mailer.ts";
 import { makeSmsSender } from "./adapters/messaging/sms-sender.ts";
 import { noPurchaseLoyalty } from "./adapters/purchase-loyalty.ts";
 import { sha256Hasher } from "./adapters/text-hasher.ts";
+import { makeWebhookSender } from "./adapters/webhooks/http-sender.ts";
 import { type Config, loadConfig } from "./config.ts";
 import type { Clock } from "./domain/ports/clock.ts";
 
@@ -42,6 +47,7 @@ import type { Clock } from "./domain/ports/clock.ts";
 export function makeDeps(config: Config, table: Table) {
   const clock: Clock = systemClock;
   const stores = makeStoreRepository(table);
+  const local = config.SONRISA_MODE === "local";
   return {
     clock,
     ids: randomIds,
@@ -77,6 +83,13 @@ export function makeDeps(config: Config, table: Table) {
     integrationKeys: makeIntegrationKeyRepository(table),
     purchases: makePurchaseRepository(table),
     purchaseLoyalty: noPurchaseLoyalty,
+    webhookEndpoints: makeWebhookEndpointRepository(table),
+    webhookOutbox: makeWebhookOutbox(table),
+    webhookSources,
+    // Loopback (and plain http to it) only on the local stack, so tests can run a receiver.
+    webhookPolicy: { allowLoopback: local },
+    webhookSender: makeWebhookSender({ allowLoopback: local }),
+    secretBox: makeSecretBox(config),
   };
 }
 
