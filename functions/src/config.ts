@@ -18,6 +18,8 @@ const Env = z.object({
   MAIL_FROM: z.string().default("Sonrisa <no-reply@sonrisa.local>"),
   /** Where links in messages point: the product's https origin in AWS, the local server locally. */
   PUBLIC_URL: z.string().optional(),
+  /** Local stack only: moves the handlers' clock (tests pick the day and hour they run at). */
+  SONRISA_CLOCK_OFFSET_MS: z.coerce.number().int().optional(),
 });
 export type Config = z.infer<typeof Env>;
 
@@ -30,6 +32,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const names = parsed.error.issues.map((i) => i.path.join(".")).join(", ");
     throw new Error(`Invalid configuration: check ${names}`);
+  }
+  if (parsed.data.SONRISA_CLOCK_OFFSET_MS !== undefined && parsed.data.SONRISA_MODE !== "local") {
+    throw new Error("Invalid configuration: SONRISA_CLOCK_OFFSET_MS is for the local stack only");
   }
   if (!parsed.data.AUTH_KEY && !parsed.data.AUTH_SECRET_ARN) {
     throw new Error("Invalid configuration: set AUTH_KEY (local) or AUTH_SECRET_ARN (AWS)");

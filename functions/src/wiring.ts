@@ -7,7 +7,8 @@ import { makeLinkSigner } from "./adapters/auth/link-signer.ts";
 import { scryptHasher } from "./adapters/auth/password-hasher.ts";
 import { makeSecretBox } from "./adapters/auth/secret-box.ts";
 import { makeTokenService } from "./adapters/auth/token-service.ts";
-import { systemClock } from "./adapters/clock.ts";
+import { cachedDevices, cachedRules, cachedStores } from "./adapters/cache/read-cache.ts";
+import { offsetClock, systemClock } from "./adapters/clock.ts";
 import { makeConsentTexts } from "./adapters/consent-texts.ts";
 import { makeAlertRepository } from "./adapters/dynamo/alert-repository.ts";
 import { makeAnswerRecords } from "./adapters/dynamo/answer-records.ts";
@@ -19,6 +20,7 @@ import { makeFollowUpRulesRepository } from "./adapters/dynamo/follow-up-rules-r
 import { makeGiftRepository } from "./adapters/dynamo/gift-repository.ts";
 import { makeHealthCheck } from "./adapters/dynamo/health-check.ts";
 import { makeIntegrationKeyRepository } from "./adapters/dynamo/integration-key-repository.ts";
+import { makeJobStateRepository } from "./adapters/dynamo/job-state-repository.ts";
 import { makeMessageRepository } from "./adapters/dynamo/message-repository.ts";
 import { makePurchaseRepository } from "./adapters/dynamo/purchase-repository.ts";
 import { makeResultsRepository } from "./adapters/dynamo/results-repository.ts";
@@ -43,10 +45,16 @@ import { makeWebhookSender } from "./adapters/webhooks/http-sender.ts";
 import { type Config, loadConfig } from "./config.ts";
 import type { Clock } from "./domain/ports/clock.ts";
 
-/** Every port's real adapter, on one table. */
+/**
+ * Every port's real adapter, on one table. `hot` holds the few-second copies of store settings, rules and
+ * devices that the kiosk's routes read on every batch (adapters/cache/read-cache.ts).
+ */
 export function makeDeps(config: Config, table: Table) {
-  const clock: Clock = systemClock;
-  const stores = makeStoreRepository(table);
+  const clock: Clock = config.SONRISA_CLOCK_OFFSET_MS ? offsetClock(config.SONRISA_CLOCK_OFFSET_MS) : systemClock;
+  const stores = cachedStores(makeStoreRepository(table), clock);
+  const rules = cachedRules(makeRulesRepository(table), clock);
+  const devices = cachedDevices(makeDeviceRepository(table), clock);
+  const writer = makeAnswerWriter(table);
   const local = config.SONRISA_MODE === "local";
   return {
     clock,
@@ -55,20 +63,22 @@ export function makeDeps(config: Config, table: Table) {
     secrets: scryptHasher,
     hasher: sha256Hasher,
     health: makeHealthCheck(table),
-    stores,
+    stores: stores.fresh,
     users: makeUserRepository(table),
-    devices: makeDeviceRepository(table),
+    devices: devices.fresh,
     staff: makeStaffRepository(table),
     throttles: makeThrottleRepository(table),
     log: auditLog,
-    rules: makeRulesRepository(table),
+    rules: rules.fresh,
     gifts: makeGiftRepository(table),
     results: makeResultsRepository(table),
-    writer: makeAnswerWriter(table),
+    writer,
+    jobs: makeJobStateRepository(table),
+    hot: { stores: stores.cached, rules: rules.cached, devices: devices.cached, writer: devices.remembering(writer) },
     // Contacts, consent, follow-ups and alerts
     answers: makeAnswerRecords(table),
     contacts: makeContactRepository(table),
-    consentTexts: makeConsentTexts(stores, sha256Hasher),
+    consentTexts: makeConsentTexts(stores.fresh, sha256Hasher),
     followUpRules: makeFollowUpRulesRepository(table),
     messages: makeMessageRepository(table),
     alerts: makeAlertRepository(table),

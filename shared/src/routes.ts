@@ -225,7 +225,7 @@ export interface Job {
 /** Jobs run on a schedule (EventBridge in AWS, a timer locally). */
 export const jobs: readonly Job[] = [
   { handler: "expire-gifts", everyMinutes: 5 },
-  { handler: "roll-up-months", everyMinutes: 360, timeoutMinutes: 15 },
+  { handler: "roll-up-months", everyMinutes: 60, timeoutMinutes: 15 },
   { handler: "dispatch-messages", everyMinutes: 1, localEverySeconds: 3, mails: true, sms: true },
   // Webhook deliveries: due attempts claimed, signed and sent; stale claims go back to the schedule.
   { handler: "dispatch-webhooks", everyMinutes: 1, timeoutMinutes: 5, localEverySeconds: 2, usesAuthKey: true },

@@ -5,8 +5,6 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTokenService } from "../../functions/src/adapters/auth/token-service.ts";
-import { systemClock } from "../../functions/src/adapters/clock.ts";
 import { DEMO_ADMIN, startApi, type TestApi } from "./harness.ts";
 
 const MADRID = "madrid-centro";

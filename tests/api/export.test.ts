@@ -37,9 +37,15 @@ async function sendAnswers(token: string, count: number): Promise<string[]> {
       score: ((first + i) % 5) + 1,
       comment: COMMENT,
     }));
-    const res = await api.request("POST", "/v1/responses", { token, body: { responses } });
-    const stored = res.json?.results?.filter((r: { status: string }) => r.status === "stored") ?? [];
-    if (stored.length !== responses.length) throw new Error(`batch answered ${res.status}: ${res.text.slice(0, 300)}`);
+    // As the kiosk does, a 503 (DynamoDB Local slow under the four kiosks at once) is sent again.
+    let res = await api.request("POST", "/v1/responses", { token, body: { responses } });
+    for (let attempt = 1; res.status === 503 && attempt < 10; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+      res = await api.request("POST", "/v1/responses", { token, body: { responses } });
+    }
+    const settled =
+      res.json?.results?.filter((r: { status: string }) => r.status === "stored" || r.status === "duplicate") ?? [];
+    if (settled.length !== responses.length) throw new Error(`batch answered ${res.status}: ${res.text.slice(0, 300)}`);
     ids.push(...responses.map((r) => r.id));
   }
   return ids;

@@ -70,7 +70,7 @@ describe("pairing and the first counted tap", () => {
     expect(await totalOf("mexico-roma")).toBe(1);
   });
 
-  it("refuses a used pairing code with 409 and an unknown one with 404", async () => {
+  it("refuses a used pairing code and an unknown one with 404", async () => {
     const created = await api.request("POST", "/v1/stores/madrid-centro/pairing-codes", { token: admin });
     await api.request("POST", "/v1/devices/pair", { body: { code: created.json.code } });
     const reuse = await api.request("POST", "/v1/devices/pair", { body: { code: created.json.code } });
@@ -80,10 +80,64 @@ describe("pairing and the first counted tap", () => {
     expect(reuse.json.error.code).toBe("not_found");
   });
 
+  it("pairs one of two kiosks racing for one code and answers the other 409 pairing_code_used", async () => {
+    const codes = await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        const created = await api.request("POST", "/v1/stores/madrid-centro/pairing-codes", { token: admin });
+        return created.json.code as string;
+      }),
+    );
+
+    // Ten codes, each typed on two kiosks at the same moment: the code is peeked, then consumed in a transaction.
+    // Each race from its own address: ten losers from one address would reach the pairing guess limit (429).
+    const races = await Promise.all(
+      codes.map((code, i) =>
+        Promise.all(
+          [1, 2].map(() => api.request("POST", "/v1/devices/pair", { body: { code }, from: `127.0.0.${20 + i}` })),
+        ),
+      ),
+    );
+
+    for (const pair of races) {
+      const statuses = pair.map((r) => r.status).sort();
+      expect([
+        [200, 409],
+        [200, 404],
+      ]).toContainEqual(statuses);
+      const loser = pair.find((r) => r.status !== 200)!;
+      expect(loser.json.error.code).toBe(loser.status === 409 ? "pairing_code_used" : "not_found");
+    }
+    expect(races.filter((pair) => pair.some((r) => r.status === 409)).length).toBeGreaterThan(0);
+  });
+
   it("only lets an admin create pairing codes", async () => {
     const marketing = await api.login("marketing@sonrisa.local", "sonrisa-marketing");
     const res = await api.request("POST", "/v1/stores/madrid-centro/pairing-codes", { token: marketing });
     expect(res.status).toBe(403);
+  });
+});
+
+describe("the store list", () => {
+  it("lists every store's settings to admin and marketing, never a PIN hash, and not to staff", async () => {
+    const marketing = await api.login("marketing@sonrisa.local", "sonrisa-marketing");
+    const staff = await api.staffLogin("madrid-centro", "2468");
+
+    const byAdmin = await api.request("GET", "/v1/stores", { token: admin });
+    const byMarketing = await api.request("GET", "/v1/stores", { token: marketing });
+    const byStaff = await api.request("GET", "/v1/stores", { token: staff });
+
+    expect([byAdmin.status, byMarketing.status, byStaff.status]).toEqual([200, 200, 403]);
+    expect(byAdmin.json.stores.map((s: { storeId: string }) => s.storeId)).toEqual([
+      "barcelona-gracia",
+      "madrid-centro",
+      "mexico-roma",
+    ]);
+    expect(byAdmin.json.stores[1]).toMatchObject({
+      name: "Muebles Sonrisa · Madrid Centro",
+      timeZone: "Europe/Madrid",
+    });
+    expect(byAdmin.text).not.toMatch(/staffPinHash|scrypt|PROFILE|"pk"/);
+    expect(byMarketing.json).toEqual(byAdmin.json);
   });
 });
 

@@ -51,6 +51,8 @@ export interface TestApi {
   smsBox: SmsBox;
   /** With `streams: true`: the poller of the file's table stream, running the stream consumers. */
   streams?: StreamPoller;
+  /** The handlers' clock (the real one, or the one `startApi({ clockAt })` set for this file). */
+  now(): Date;
   request<T = AnyJson>(method: string, path: string, opts?: RequestOptions): Promise<ApiResponse<T>>;
   /** An admin or marketing token; throws unless the login succeeds. */
   login(email: string, password: string): Promise<string>;
@@ -73,16 +75,28 @@ interface ProcessEnv {
   dynamoEndpoint: string;
   mailbox: Mailbox;
   smsBox: SmsBox;
+  clockOffsetMs: number;
 }
 let processEnv: Promise<ProcessEnv> | undefined;
 
-/**
- * Starts the API on a free port. `seed` (default true) seeds the demo organisation; `staticDir` serves files;
- * `streams` runs the table's stream consumers as the local stack does (contacts, follow-ups, alerts).
- */
-export async function startApi(opts: { seed?: boolean; staticDir?: string; streams?: boolean } = {}): Promise<TestApi> {
-  processEnv ??= prepareProcess();
-  const { tableName, dynamoEndpoint, mailbox, smsBox } = await processEnv;
+export interface StartOptions {
+  /** Seed the demo organisation (default true). */
+  seed?: boolean;
+  /** Serve these files. */
+  staticDir?: string;
+  /** Run the table's stream consumers as the local stack does (contacts, follow-ups, alerts). */
+  streams?: boolean;
+  /**
+   * Run the handlers' clock from this instant (the clock port, moved by SONRISA_CLOCK_OFFSET_MS), so a test
+   * never depends on the hour it runs at; set by the file's first `startApi`.
+   */
+  clockAt?: string;
+}
+
+/** Starts the API on a free port, with the demo organisation unless `seed: false`. */
+export async function startApi(opts: StartOptions = {}): Promise<TestApi> {
+  processEnv ??= prepareProcess(opts.clockAt ? Date.parse(opts.clockAt) - Date.now() : 0);
+  const { tableName, dynamoEndpoint, mailbox, smsBox, clockOffsetMs } = await processEnv;
   if (opts.seed ?? true) await seedDemo(tableName, dynamoEndpoint);
   const server = createApiServer({
     staticDir: opts.staticDir ?? fileURLToPath(new URL("./no-static-dir", import.meta.url)),
@@ -143,6 +157,7 @@ export async function startApi(opts: { seed?: boolean; staticDir?: string; strea
     mailbox,
     smsBox,
     ...(streams ? { streams } : {}),
+    now: () => new Date(Date.now() + clockOffsetMs),
     request,
     login,
     staffLogin: (storeId, pin) => tokenFrom("/v1/auth/staff", { storeId, pin }, "token"),
@@ -199,7 +214,7 @@ function sendFrom(
 }
 
 /** A table of its own for this file, a mail catcher, and the handlers' environment, once per process. */
-async function prepareProcess(): Promise<ProcessEnv> {
+async function prepareProcess(clockOffsetMs: number): Promise<ProcessEnv> {
   const dynamoEndpoint = inject("dynamoEndpoint");
   const tableName = `sonrisa-test-${randomUUID().slice(0, 8)}`;
   const client = localDynamoClient(dynamoEndpoint);
@@ -219,8 +234,15 @@ async function prepareProcess(): Promise<ProcessEnv> {
     SMS_URL: sms.url,
     MAIL_FROM: "Sonrisa <no-reply@sonrisa.local>",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "ERROR",
+    ...(clockOffsetMs ? { SONRISA_CLOCK_OFFSET_MS: String(Math.round(clockOffsetMs)) } : {}),
   });
-  return { tableName, dynamoEndpoint, mailbox: mail.mailbox, smsBox: sms.box };
+  return {
+    tableName,
+    dynamoEndpoint,
+    mailbox: mail.mailbox,
+    smsBox: sms.box,
+    clockOffsetMs: Math.round(clockOffsetMs),
+  };
 }
 
 const seedFile = fileURLToPath(new URL("../../functions/src/local/seed-demo.ts", import.meta.url));

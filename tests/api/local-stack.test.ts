@@ -3,9 +3,10 @@
  * the API Gateway v2 events it hands to handlers.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiServer, type ListeningServer, listen } from "../../functions/src/local/api-server.ts";
 import { startApi, type TestApi } from "./harness.ts";
 
@@ -58,12 +59,37 @@ describe("local API server", () => {
     expect(res.json).toEqual({ error: { code: "payload_too_large", message: expect.any(String) } });
   });
 
-  it("keeps the connection usable after a 413", async () => {
-    await api.request("POST", "/v1/auth/login", { rawBody: "x".repeat(300 * 1024) });
+  it("keeps the connection usable after a 413: the next request on the same socket is answered", async () => {
+    const { port } = new URL(api.url);
+    const socket = connect(Number(port), "127.0.0.1");
+    let received = "";
+    const statuses = () => [...received.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => m[1]);
+    const waiters: Array<() => void> = [];
+    socket.on("data", (chunk) => {
+      received += chunk.toString("latin1");
+      for (const wake of waiters.splice(0)) wake();
+    });
+    const closed = new Promise<never>((_, reject) =>
+      socket.on("close", () => reject(new Error(`the server closed the socket after: ${received.slice(0, 120)}`))),
+    );
+    closed.catch(() => {});
+    /** Resolves once `count` answers have arrived on this socket; rejects if the server closes it first. */
+    const answered = async (count: number) => {
+      while (statuses().length < count) await Promise.race([closed, new Promise<void>((wake) => waiters.push(wake))]);
+    };
+    try {
+      const body = "x".repeat(300 * 1024);
+      socket.write(
+        `POST /v1/auth/login HTTP/1.1\r\nHost: local\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+      );
+      await answered(1);
+      socket.write("GET /v1/no-such-thing HTTP/1.1\r\nHost: local\r\n\r\n");
+      await answered(2);
+    } finally {
+      socket.destroy();
+    }
 
-    const res = await api.request("GET", "/v1/no-such-thing");
-
-    expect(res.status).toBe(404);
+    expect(statuses()).toEqual(["413", "404"]);
   });
 
   it("serves a hashed asset with its content type and long caching", async () => {
@@ -189,11 +215,15 @@ const stubs: Record<string, string> = {
   });`,
   "get-stock": `export const handler = awslambda.streamifyResponse(async () => { throw new Error("before any byte"); });`,
   "get-surprise-rules": `export const handler = awslambda.streamifyResponse(async (event, stream) => {
+    const state = { ticks: 0, returned: false };
+    globalThis.sonrisaStream = state;
     globalThis.sonrisaStreamClosed = new Promise((resolve) => stream.once("close", resolve));
     while (!stream.destroyed) {
       stream.write("tick\\n");
+      state.ticks += 1;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
+    state.returned = true;
   });`,
 };
 
@@ -306,14 +336,26 @@ describe("handlers run as API Gateway v2 and function URLs run them", () => {
     expect(await res.json()).toEqual({ error: { code: "internal", message: "Internal error" } });
   });
 
-  it("stops a streaming handler's stream when the client goes away", async () => {
+  it("stops a streaming handler's stream when the client goes away, and the handler stops writing", async () => {
     const abort = new AbortController();
     const res = await fetch(`${server.url}/v1/surprise-rules`, { signal: abort.signal });
     await res.body!.getReader().read();
 
     abort.abort();
+    const g = globalThis as {
+      sonrisaStreamClosed?: Promise<void>;
+      sonrisaStream?: { ticks: number; returned: boolean };
+    };
+    const outcome = await Promise.race([
+      g.sonrisaStreamClosed!.then(() => "closed"),
+      new Promise((resolve) => setTimeout(() => resolve("still open after 10 s"), 10_000)),
+    ]);
+    await vi.waitFor(() => expect(g.sonrisaStream!.returned).toBe(true));
+    const ticks = g.sonrisaStream!.ticks;
+    await new Promise((resolve) => setTimeout(resolve, 100));
 
-    await (globalThis as { sonrisaStreamClosed?: Promise<void> }).sonrisaStreamClosed;
+    expect(outcome).toBe("closed");
+    expect(g.sonrisaStream!.ticks).toBe(ticks);
   });
 
   it("answers 501 for a route whose handler is not written yet", async () => {

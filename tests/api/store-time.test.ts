@@ -1,4 +1,8 @@
-/** Store-local days and hours across a daylight-saving change, through the real ingestion path on DynamoDB Local. */
+/**
+ * Store-local days and hours across a daylight-saving change, through the real ingestion path on DynamoDB
+ * Local, and each store's own "today". The handlers run on a clock at 03:00 UTC on 17 June 2026, when it is
+ * already 05:00 on the 17th in Madrid and still 21:00 on the 16th in Mexico City.
+ */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeAnswerWriter } from "../../functions/src/adapters/dynamo/answer-writer.ts";
@@ -14,7 +18,7 @@ let api: TestApi;
 let deviceId: string;
 
 beforeAll(async () => {
-  api = await startApi();
+  api = await startApi({ clockAt: "2026-06-17T03:00:00Z" });
   const token = await api.pairDevice("madrid-centro");
   deviceId = JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()).sub;
 });
@@ -64,5 +68,26 @@ describe("store-local time", () => {
     const r = storeResults(store, { days, months: [] }, { from: "2026-05-31", to: "2026-06-01" });
     expect(r.daily.map((x) => x.total)).toEqual([0, 1]);
     expect(r.heatmap[0]![0]!.total).toBe(1);
+  });
+
+  it("ranks all stores without dates over each store's own last 30 days, not UTC's", async () => {
+    const admin = await api.login("admin@sonrisa.local", "sonrisa-admin");
+    const mexico = await api.pairDevice("mexico-roma");
+    const madrid = await api.pairDevice("madrid-centro");
+    // Mexico City's 30 days end on the 16th, so they start on 18 May; UTC's would start on the 19th.
+    const firstDay = { id: randomUUID(), at: "2026-05-18T12:00:00-06:00", score: 5 };
+    const madridToday = { id: randomUUID(), at: "2026-06-17T04:30:00+02:00", score: 4 };
+    await api.request("POST", "/v1/responses", { token: mexico, body: { responses: [firstDay] } });
+    await api.request("POST", "/v1/responses", { token: madrid, body: { responses: [madridToday] } });
+
+    const all = await api.request("GET", "/v1/results", { token: admin });
+
+    const row = (id: string) => all.json.stores.find((s: { storeId: string }) => s.storeId === id);
+    expect(row("mexico-roma")).toMatchObject({ from: "2026-05-18", to: "2026-06-16" });
+    expect(row("madrid-centro")).toMatchObject({ from: "2026-05-19", to: "2026-06-17" });
+    // The 18 May answer, and the 31 May one of the test above (06:30 UTC on 1 June).
+    expect(row("mexico-roma").total).toBe(2);
+    expect(row("madrid-centro").total).toBe(1);
+    expect([all.json.from, all.json.to]).toEqual(["2026-05-18", "2026-06-17"]);
   });
 });

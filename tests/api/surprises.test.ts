@@ -1,18 +1,21 @@
 /**
  * Surprise gifts through the API on DynamoDB Local (issue 5): rules and their validation, and wins decided
- * at ingestion under concurrency: daily budget, stock, duplicates, every-Nth, holdout and misuse.
+ * at ingestion under concurrency: daily budget, stock, duplicates, every-Nth, holdout and misuse; only the
+ * answer whose shopper is at the screen may win (issue 11). The handlers run on a clock set to noon in
+ * Madrid, so no batch ever spans the store's midnight, whatever the hour the suite runs at.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { BatchGetCommand, DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inHoldout } from "../../functions/src/domain/surprises.ts";
 import { localDynamoClient } from "../../functions/src/local/ensure-table.ts";
 import { DEMO_ADMIN, startApi, type TestApi } from "./harness.ts";
 
 const MADRID = "madrid-centro";
 const GRACIA = "barcelona-gracia";
 const ANSWER_GAP_MS = 6_000; // more than the stores' 5 s misuse interval
+/** Noon in Madrid (10:00 UTC in summer time) on a fixed day: the handlers' clock starts here. */
+const CLOCK_AT = "2026-06-17T10:00:00Z";
 
 type Result = { id: string; status: "stored" | "duplicate" | "rejected"; surprise?: { code: string } };
 type Answer = { id: string; at: string; score: number } & Record<string, unknown>;
@@ -24,7 +27,7 @@ let marketing: string;
 let staff: string;
 
 beforeAll(async () => {
-  api = await startApi();
+  api = await startApi({ clockAt: CLOCK_AT });
   db = DynamoDBDocumentClient.from(localDynamoClient(api.dynamoEndpoint));
   admin = await api.login(DEMO_ADMIN.email, DEMO_ADMIN.password);
   marketing = await api.login("marketing@sonrisa.local", "sonrisa-marketing");
@@ -47,21 +50,28 @@ async function useRules(...rules: SurpriseRule[]): Promise<void> {
   expect(res.status, res.text).toBe(200);
 }
 
-/** A newly paired kiosk; its answers are ANSWER_GAP_MS apart, newest first, so none is a burst. */
+/**
+ * A newly paired kiosk; its answers are ANSWER_GAP_MS apart, newest first, so none is a burst. `send` says the
+ * shopper of `present` (by default the batch's only answer) is at the screen, as the kiosk does on its
+ * thank-you; `backlog` sends answers synced later, whose shoppers are gone.
+ */
 async function kiosk(storeId = MADRID) {
   const token = await api.pairDevice(storeId);
-  const start = Date.now();
+  const start = api.now().getTime();
   let n = 0;
+  const post = async (body: Record<string, unknown>): Promise<Result[]> => {
+    const res = await api.request("POST", "/v1/responses", { token, body });
+    expect(res.status, res.text).toBe(200);
+    return res.json.results;
+  };
   return {
     token,
     answer: (score = 5, extra: Record<string, unknown> = {}): Answer => {
       return { id: randomUUID(), at: new Date(start - ANSWER_GAP_MS * n++).toISOString(), score, ...extra };
     },
-    async send(responses: Answer[]): Promise<Result[]> {
-      const res = await api.request("POST", "/v1/responses", { token, body: { responses } });
-      expect(res.status, res.text).toBe(200);
-      return res.json.results;
-    },
+    send: (responses: Answer[], present = responses.length === 1 ? responses[0]!.id : undefined) =>
+      post({ responses, ...(present ? { present } : {}) }),
+    backlog: (responses: Answer[]) => post({ responses }),
   };
 }
 
@@ -69,7 +79,7 @@ const surprises = (results: Result[]) => results.filter((r) => r.surprise);
 const ten = <T>(make: () => T): T[] => Array.from({ length: 10 }, make);
 
 /** The store-local date in Europe/Madrid, computed here rather than by the code under test. */
-function madridToday(now = new Date()): string {
+function madridToday(now = api.now()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Madrid", dateStyle: "short" }).format(now);
 }
 
@@ -143,7 +153,14 @@ describe("winning at ingestion", () => {
       ruleId: "budget-single",
       send: (k: Kiosk) => ten(() => k.send([k.answer()])),
     },
-    { how: "5 concurrent batches of 10", ruleId: "budget-batch", send: (k: Kiosk) => [k.send(ten(() => k.answer()))] },
+    {
+      how: "5 concurrent batches of 10, each with its shopper at the screen",
+      ruleId: "budget-batch",
+      send: (k: Kiosk) => {
+        const batch = ten(() => k.answer());
+        return [k.send(batch, batch[0]!.id)];
+      },
+    },
   ])(
     "gives exactly the daily budget of 3 wins to $how",
     async ({ ruleId, send }) => {
@@ -200,6 +217,39 @@ describe("winning at ingestion", () => {
     expect(won).toEqual([4, 8, 12]);
   });
 
+  it("with everyNth 4 gives exactly 10 wins to 40 answers sent at once by 5 kiosks, and counts all 40", async () => {
+    await useRules(rule("every-4th-busy", { probability: undefined, everyNth: 4 }));
+    const kiosks = await Promise.all([1, 2, 3, 4, 5].map(() => kiosk()));
+
+    const results = (
+      await Promise.all(kiosks.flatMap((k) => Array.from({ length: 8 }, () => k.send([k.answer(5)]))))
+    ).flat();
+
+    expect(results.filter((r) => r.status === "stored")).toHaveLength(40);
+    expect(surprises(results)).toHaveLength(10);
+    const key = { pk: `STORE#${MADRID}`, sk: "NTH#every-4th-busy" };
+    const counter = await db.send(new GetCommand({ TableName: api.tableName, Key: key, ConsistentRead: true }));
+    expect(counter.Item?.count).toBe(40);
+  }, 120_000);
+
+  it("lets no answer win whose shopper is not at the screen: a backlog synced later, or a flow that timed out", async () => {
+    await useRules(rule("at-screen"));
+    const k = await kiosk();
+    const backlog = ten(() => k.answer(5));
+    const [live, gone] = [k.answer(5), k.answer(5)];
+
+    const synced = await k.backlog(backlog);
+    const batch = await k.send([gone, live], live.id);
+
+    expect([...synced, ...batch].map((r) => r.status)).toEqual(Array(12).fill("stored"));
+    expect(surprises(synced)).toEqual([]);
+    expect(batch.map((r) => Boolean(r.surprise))).toEqual([false, true]);
+    const stored = await storedResponses([...backlog, gone].map((a) => a.id));
+    expect([...stored.values()].map((a) => a.surprise)).toEqual(
+      Array(11).fill({ ruleId: "at-screen", group: "treatment", outcome: "absent" }),
+    );
+  });
+
   it("never lets an answer flagged as misuse win, by the kiosk or by the server's burst check", async () => {
     await useRules(rule("misuse"));
     const k = await kiosk();
@@ -207,7 +257,8 @@ describe("winning at ingestion", () => {
     const burst = k.answer(5, { at: new Date(Date.parse(first.at) + 1_000).toISOString() });
     const flagged = k.answer(5, { misuse: true });
 
-    const results = [...(await k.send([first, burst])), ...(await k.send([flagged]))];
+    // Each sent alone, with its shopper at the screen: misuse loses all the same.
+    const results = [...(await k.send([first])), ...(await k.send([burst])), ...(await k.send([flagged]))];
 
     expect(results.map((r) => r.status)).toEqual(["stored", "stored", "stored"]);
     expect(results.map((r) => Boolean(r.surprise))).toEqual([true, false, false]);
@@ -218,39 +269,47 @@ describe("winning at ingestion", () => {
     const k = await kiosk();
     const answers = Array.from({ length: 40 }, () => k.answer(5));
 
-    const results = await k.send(answers);
+    const results = [...(await k.backlog(answers.slice(1))), ...(await k.send([answers[0]!]))];
 
     const stored = await storedResponses(answers.map((a) => a.id));
-    for (const r of results) {
-      const group = inHoldout(r.id, 50) ? "holdout" : "treatment";
-      expect(stored.get(r.id)?.surprise?.group).toBe(group);
-      expect(Boolean(r.surprise)).toBe(group === "treatment");
-    }
+    for (const a of answers) expect(stored.get(a.id)?.surprise?.group).toBe(expectedGroup(a.id, 50));
+    const live = results.at(-1)!;
+    expect(Boolean(live.surprise)).toBe(expectedGroup(live.id, 50) === "treatment");
   });
 
-  it("holds out 15–25 % of 2,000 answers at 20 % holdout, and no held-out answer wins", async (ctx) => {
-    if (madridClock() < "00:11:00") ctx.skip("100 answers 6 s apart would span Madrid's midnight");
+  it("holds out 15–25 % of 2,000 answers at 20 % holdout, counts them all, and no held-out answer wins", async () => {
     await useRules(rule("holdout", { stores: [GRACIA], holdoutPercent: 20 }));
     const kiosks = await Promise.all(Array.from({ length: 20 }, () => kiosk(GRACIA)));
     const batches = kiosks.map((k) => Array.from({ length: 100 }, () => k.answer(5)));
 
     // One batch after another: on DynamoDB Local concurrent batches only queue on the day aggregate (slower).
+    // Each batch's newest answer is its shopper's, at the screen; the other 99 are a backlog.
     const results: Result[] = [];
-    for (const [i, k] of kiosks.entries()) results.push(...(await k.send(batches[i]!)));
+    for (const [i, k] of kiosks.entries()) results.push(...(await k.send(batches[i]!, batches[i]![0]!.id)));
 
     expect(results.filter((r) => r.status === "stored")).toHaveLength(2000);
+    const ids = batches.flat().map((a) => a.id);
+    const heldOut = ids.filter((id) => expectedGroup(id, 20) === "holdout").length;
     const { holdout } = (await api.request("GET", `/v1/stores/${GRACIA}/results`, { token: marketing })).json;
-    expect(holdout.holdout + holdout.treatment).toBe(2000);
-    expect(holdout.holdout / 2000).toBeGreaterThanOrEqual(0.15);
-    expect(holdout.holdout / 2000).toBeLessThanOrEqual(0.25);
-    expect(surprises(results)).toHaveLength(holdout.treatment);
-    const stored = await storedResponses(results.map((r) => r.id));
-    const heldOutWinners = surprises(results).filter((r) => stored.get(r.id)?.surprise?.group !== "treatment");
-    expect(heldOutWinners).toEqual([]);
+    expect(holdout).toEqual({ holdout: heldOut, treatment: 2000 - heldOut });
+    expect(heldOut / 2000).toBeGreaterThanOrEqual(0.15);
+    expect(heldOut / 2000).toBeLessThanOrEqual(0.25);
+    const present = new Set(batches.map((b) => b[0]!.id));
+    const winners = surprises(results).map((r) => r.id);
+    expect(winners).toEqual(ids.filter((id) => present.has(id) && expectedGroup(id, 20) === "treatment"));
   }, 180_000);
 });
 
-type StoredResponse = { id: string; surprise?: { group: string; outcome?: string } };
+/**
+ * The holdout group of an answer, computed here as the rule is written in docs/api.md ("a hash of the answer
+ * id below holdoutPercent"): the first 4 bytes of SHA-256("holdout:<id>") as a fraction of 2^32.
+ */
+function expectedGroup(id: string, percent: number): "holdout" | "treatment" {
+  const fraction = createHash("sha256").update(`holdout:${id}`).digest().readUInt32BE(0) / 2 ** 32;
+  return fraction * 100 < percent ? "holdout" : "treatment";
+}
+
+type StoredResponse = { id: string; surprise?: { ruleId?: string; group: string; outcome?: string } };
 
 /** The stored answers, read straight from the table, by id. */
 async function storedResponses(ids: string[]): Promise<Map<string, StoredResponse>> {
@@ -265,6 +324,3 @@ async function storedResponses(ids: string[]): Promise<Map<string, StoredRespons
   }
   return out;
 }
-
-/** "HH:MM:SS" on Madrid's clock, to keep a batch of answers from spanning local midnight. */
-const madridClock = () => new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Madrid", timeStyle: "medium" }).format();

@@ -21,7 +21,12 @@ async function asAdmin(request: APIRequestContext) {
   return { authorization: `Bearer ${await adminToken(request)}` };
 }
 
-/** One e-mail rule for happy answers in every store, sent at once at any hour (the demo's waits for 09:00). */
+/**
+ * One e-mail rule for happy answers in every store, sent at once at any hour (the demo's waits for 09:00).
+ * Between 09:00 and 21:00 in Madrid the demo's "happy-thanks" rule matches the same answer; both rules cap
+ * at one message per person every 7 days across rules, so exactly one of them sends, whatever the hour.
+ * Both say the same in Spanish and link to the same review page.
+ */
 async function useRule(request: APIRequestContext) {
   const templates = {
     es: {
@@ -48,7 +53,7 @@ async function useRule(request: APIRequestContext) {
     templates,
     links: { review: REVIEW },
     holdoutPercent: 0,
-    frequencyCapDays: 0,
+    frequencyCapDays: 7,
   };
   const headers = await asAdmin(request);
   const before = (await (await request.get("/v1/follow-up-rules", { headers })).json()) as { rules: { id: string }[] };

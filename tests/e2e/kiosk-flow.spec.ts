@@ -181,6 +181,85 @@ test("presses right after a completed answer are recorded but flagged as misuse"
   expect(await storeTotal(page.request)).toBe(before + 3);
 });
 
+test("a queue of customers, each tapping as the previous one leaves, is never misuse", async ({ page }) => {
+  const posted = postedAnswers(page);
+  await overrideConfig(page, { misuseIntervalSec: 3 });
+  await pairKiosk(page);
+
+  // Each customer spends 4 s on the reasons, then the next one taps the moment the attract screen is back:
+  // 4 s after the previous tap, more than the store's 3 s, however soon after the previous thank-you.
+  for (const score of [5, 4, 2]) {
+    await tapFace(page, score);
+    await expect(page.getByRole("button", { name: "Terminar" })).toBeVisible();
+    await page.waitForTimeout(4_000);
+    await page.getByRole("button", { name: "Terminar" }).click();
+    await page.getByRole("button", { name: /^(Volver al inicio|Back to start)$/ }).click();
+    await expect(faces(page).first()).toBeVisible();
+  }
+
+  await expectQueueEmpty(page);
+  expect(posted.map((a) => a.score)).toEqual([5, 4, 2]);
+  expect(posted.map((a) => a.misuse ?? false)).toEqual([false, false, false]);
+});
+
+test("only a shopper at the thank-you can win: not one who walked away, nor answers synced later", async ({
+  page,
+  context,
+}) => {
+  const token = await adminToken(page.request);
+  const headers = { authorization: `Bearer ${token}` };
+  const always = {
+    id: "always",
+    name: "Always",
+    enabled: true,
+    stores: "all",
+    minScore: 1,
+    maxScore: 5,
+    requireOptIn: false,
+    requireMember: false,
+    probability: 1,
+    dailyBudget: 1000,
+    holdoutPercent: 0,
+    gift: { name: { es: "Café gratis", en: "Free coffee" } },
+  };
+  expect((await page.request.put("/v1/surprise-rules", { headers, data: { rules: [always] } })).status()).toBe(200);
+  // What the server answered, with what the kiosk sent (the offline attempt never reached it).
+  const bodies: Array<{ responses: Array<{ id: string }>; present?: string }> = [];
+  const won: string[] = [];
+  page.on("response", async (res) => {
+    if (res.request().method() !== "POST" || !res.url().endsWith("/v1/responses") || !res.ok()) return;
+    bodies.push(res.request().postDataJSON());
+    const { results } = (await res.json()) as { results: Array<{ id: string; surprise?: unknown }> };
+    won.push(...results.filter((r) => r.surprise).map((r) => r.id));
+  });
+  try {
+    await overrideConfig(page, { idleTimeoutSec: 2, misuseIntervalSec: 0 });
+    await pairKiosk(page);
+
+    await tapFace(page, 5); // walks away: the flow times out back to the attract screen
+    await expect(faces(page)).toHaveCount(5, { timeout: 5_000 });
+    await expectQueueEmpty(page); // sent online, at once, as any finished flow's answer
+    await page.waitForTimeout(5_500); // the server's own burst check: taps at least 5 s apart
+    await context.setOffline(true);
+    await tapFace(page, 5); // finishes, but the kiosk is offline: the answer waits in the queue
+    await page.getByRole("button", { name: "Terminar" }).click();
+    await page.getByRole("button", { name: /^(Volver al inicio|Back to start)$/ }).click();
+    await context.setOffline(false);
+    await expectQueueEmpty(page);
+    await page.waitForTimeout(5_500); // the server's own burst check: taps at least 5 s apart
+    await tapFace(page, 5); // at the screen, online
+    await page.getByRole("button", { name: "Terminar" }).click();
+    await expect(page.getByTestId("surprise-code")).toHaveText(/^[A-HJKMNP-Z2-9]{6}$/);
+    await expectQueueEmpty(page);
+
+    const sent = bodies.flatMap((b) => b.responses.map((r) => ({ id: r.id, present: b.present === r.id })));
+    expect(sent.map((a) => a.present)).toEqual([false, false, true]);
+    expect(won).toEqual([sent[2]!.id]);
+  } finally {
+    await page.request.put("/v1/surprise-rules", { headers, data: { rules: [] } });
+  }
+});
+
 test("a surprise won at the counter is revealed on the thank-you screen", async ({ page }) => {
   const token = await adminToken(page.request);
   const rules = (body: unknown) =>

@@ -13,7 +13,7 @@ import {
   storeTotal,
   watchConsole,
 } from "./support/kiosk.ts";
-import { makeAnswers, seedQueue } from "./support/queue-seed.ts";
+import { makeAnswers, queueCount, seedQueue } from "./support/queue-seed.ts";
 
 /** Network failures a test provokes on purpose show up as console errors in Chromium; nothing else may. */
 const PROVOKED = [/Failed to load resource/, /net::ERR_/];
@@ -143,10 +143,14 @@ test("two kiosk tabs share one queue and one sender, and nothing is doubled", as
   expect(posts.filter((p) => p.count > 0)).toHaveLength(1); // only the tab holding the lock sends
 });
 
-test("a rejected answer is dropped with a warning and does not block the queue", async ({ page }) => {
+test("a rejected answer is kept aside, reported with the next sync, and does not block the queue", async ({ page }) => {
   const console = watchConsole(page);
   const warnings: string[] = [];
   page.on("console", (msg) => msg.type() === "warning" && warnings.push(msg.text()));
+  const reports: unknown[] = [];
+  page.on("request", (req) => {
+    if (req.method() === "POST" && req.url().endsWith("/v1/responses")) reports.push(req.postDataJSON().kiosk);
+  });
   await pairKiosk(page);
   const before = await storeTotal(page.request);
 
@@ -157,7 +161,14 @@ test("a rejected answer is dropped with a warning and does not block the queue",
 
   await expectQueueEmpty(page);
   expect(await storeTotal(page.request)).toBe(before + 2);
-  expect(warnings.some((w) => w.includes(bad!.id) && w.includes("rejected"))).toBe(true);
+  expect(warnings.some((w) => w.includes(bad!.id) && w.includes("kept aside"))).toBe(true);
+  // Still on the tablet, set aside (not counted as waiting), and reported to the server by code.
+  expect(await queueCount(page)).toBe(1);
+  expect(reports.at(-1)).toMatchObject({
+    queueDepth: expect.any(Number),
+    appVersion: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    undelivered: [{ code: "invalid_item", count: 1 }],
+  });
   console.expectNone();
 });
 

@@ -2,14 +2,21 @@
  * Browser tests in Debian's Chromium against the real local stack (in memory, seeded), which Playwright
  * starts once for the run. Serial: the counting tests compare store totals before and after.
  */
+import { randomBytes } from "node:crypto";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM, E2E_PORT, E2E_URL } from "./support/env.ts";
+
+// The stack's token key, known to the tests (the workers inherit the environment) so one can sign a real,
+// expired token and watch the server refuse it.
+process.env.E2E_AUTH_KEY ??= randomBytes(32).toString("base64");
 
 export default defineConfig({
   testDir: ".",
   testMatch: "**/*.spec.ts",
   // E2E_OUTPUT and E2E_PORT let two runs share a checkout without clobbering each other.
   outputDir: process.env.E2E_OUTPUT ?? "../../test-results/e2e",
+  // A left-over test.only fails the run instead of quietly skipping the rest (pick tests with -g instead).
+  forbidOnly: true,
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -33,6 +40,6 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(E2E_PORT) },
+    env: { E2E_PORT: String(E2E_PORT), E2E_AUTH_KEY: process.env.E2E_AUTH_KEY },
   },
 });

@@ -2,3 +2,11 @@
 import type { Clock } from "../domain/ports/clock.ts";
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * The system clock moved by `offsetMs` (local stack only, SONRISA_CLOCK_OFFSET_MS): tests that must not
+ * depend on the hour they run at (a store's midnight) run the handlers on a chosen day and hour.
+ */
+export function offsetClock(offsetMs: number): Clock {
+  return { now: () => new Date(Date.now() + offsetMs) };
+}

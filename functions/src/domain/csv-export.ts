@@ -73,13 +73,33 @@ export async function* csvChunks(pages: AsyncIterable<readonly Answer[]>, person
   for await (const page of pages) yield page.map((answer) => csvRow(answer, personal)).join("");
 }
 
-/** RFC 4180 quoting; cells starting with = + - @ are prefixed so spreadsheets do not run them as formulas. */
+/**
+ * OWASP's rule for CSV injection: a text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+ * return (or their full-width forms, which some spreadsheets also read as formulas) gets a leading `'`;
+ * a cell holding a quote, a comma, a semicolon (the separator of Spanish Excel), a tab or a line break is
+ * quoted with its quotes doubled, so no part of it can start a cell of its own. Control characters but
+ * newline and tab (NUL, CR and the terminal's ESC among them) and bidi marks never reach the file. A phone
+ * number (`+` and digits only) is left as it is: it cannot run anything.
+ */
 function toLine(cells: readonly unknown[]): string {
-  return `${cells
-    .map((c) => {
-      let s = c === undefined || c === null ? "" : String(c);
-      if (/^[=+\-@]/.test(s) && typeof c === "string" && !/^\+?[0-9]{6,15}$/.test(s)) s = `'${s}`;
-      return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-    })
-    .join(",")}\r\n`;
+  return `${cells.map(csvCell).join(",")}\r\n`;
+}
+
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const NEEDS_QUOTES = /[",;\t\r\n]/;
+/** Controls but tab and newline, and bidi formatting marks. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const NEVER_WRITTEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** One cell of the file, neutralised and quoted (see `toLine`). */
+export function csvCell(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  let s = String(value);
+  if (typeof value === "string") {
+    const kept = s.replace(NEVER_WRITTEN, "");
+    // Judged before and after stripping: "\r=1+1" and "\u0000=1+1" both start a formula.
+    const formula = FORMULA_START.test(s) || FORMULA_START.test(kept);
+    s = formula && !/^\+?[0-9]{6,15}$/.test(kept) ? `'${kept}` : kept;
+  }
+  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -45,3 +45,16 @@ export class TooManyRequests extends DomainError {
     super(429, "too_many_requests", message);
   }
 }
+/**
+ * A dependency (the table) does not answer: refused, reset, throttled or timed out. Nothing half-done is
+ * left behind (writes are transactions), so the client retries after `retryAfterSec`.
+ */
+export class Unavailable extends DomainError {
+  constructor(
+    /** What went wrong, for the log: "refused", "reset", "throttled", "timed out", "server error", "busy". */
+    readonly kind: string,
+    readonly retryAfterSec = 2,
+  ) {
+    super(503, "unavailable", "The service is unavailable for a moment; try again");
+  }
+}

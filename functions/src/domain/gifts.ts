@@ -26,23 +26,34 @@ export interface GiftDeps {
 export type StockDeps = Omit<GiftDeps, "clock">;
 
 export const GIFT_HISTORY_DAYS = 7;
+/** Gifts per page of the list; a store's pending gifts of one day fit in one page. */
+export const GIFT_PAGE = 200;
 
-/** Pending gifts are today's (they expire at the end of the local day); others cover the last week. */
+/**
+ * Pending gifts are today's (they expire at the end of the local day); others cover the last week. A page
+ * at a time, newest day first, newest first within the page; `cursor` is the next page's.
+ */
 export async function listGifts(
   deps: GiftDeps,
   storeId: string | undefined,
   status: "pending" | "handed" | "all",
-): Promise<Gift[]> {
+  page: { cursor?: string; limit?: number } = {},
+): Promise<{ gifts: Gift[]; cursor: string | null }> {
   const store = await requireStore(deps.stores, storeId);
   const now = deps.clock.now();
   const today = localParts(now, store.timeZone).date;
   const from = status === "pending" ? today : addDays(today, -(GIFT_HISTORY_DAYS - 1));
-  const gifts = await deps.gifts.list(store.storeId, from, today);
-  const live = gifts.map((g) =>
+  const found = await deps.gifts.page(store.storeId, from, today, {
+    ...(status === "all" ? {} : { status }),
+    ...(page.cursor ? { cursor: page.cursor } : {}),
+    limit: page.limit ?? GIFT_PAGE,
+  });
+  const live = found.items.map((g) =>
     g.status === "pending" && Date.parse(g.expiresAt) <= now.getTime() ? { ...g, status: "expired" as const } : g,
   );
   const wanted = status === "all" ? live : live.filter((g) => g.status === status);
-  return wanted.sort((a, b) => (b.handedAt ?? b.wonAt).localeCompare(a.handedAt ?? a.wonAt)).map(publicGift);
+  const gifts = wanted.sort((a, b) => (b.handedAt ?? b.wonAt).localeCompare(a.handedAt ?? a.wonAt)).map(publicGift);
+  return { gifts, cursor: found.cursor ?? null };
 }
 
 /** The staff member's name is the signed-in named member's when there is one, else what the console typed. */
@@ -62,13 +73,16 @@ export async function handOverGift(
   if (request.kind === "surprise") {
     const gift = await deps.gifts.get(store.storeId, today, request.code);
     if (!gift) throw new NotFound(`No gift with code ${request.code} today`);
+    if (gift.status === "expired" || (gift.status === "pending" && Date.parse(gift.expiresAt) <= now.getTime())) {
+      throw new Conflict("This gift has expired", "expired");
+    }
     if (gift.status !== "pending") throw new Conflict("This gift was already handed over", "already_handed");
-    if (Date.parse(gift.expiresAt) <= now.getTime()) throw new Conflict("This gift has expired", "expired");
     const ok = await deps.gifts.handOver(gift, { handedAt: now.toISOString(), handedBy, handedByStaff, date: today });
     if (!ok) {
       const current = await deps.gifts.get(store.storeId, today, request.code);
       if (current?.status === "pending")
         throw new Conflict(`No ${gift.stockItem ?? "item"} left in stock`, "out_of_stock");
+      if (current?.status === "expired") throw new Conflict("This gift has expired", "expired");
       throw new Conflict("This gift was already handed over", "already_handed");
     }
     return publicGift({
@@ -109,18 +123,30 @@ function publicGift(g: GiftRecord): Gift {
   return { ...gift, date: wonAtDate ?? g.date } as Gift;
 }
 
-/** Expires yesterday's (and older) pending gifts of a store and releases their stock. */
-export async function expireGifts(deps: Omit<GiftDeps, "stores">, store: StoreRecord): Promise<number> {
-  const now = deps.clock.now();
-  const today = localParts(now, store.timeZone).date;
-  const stale = await deps.gifts.list(store.storeId, addDays(today, -GIFT_HISTORY_DAYS), today);
+/** Pending gifts expired per page of the expiry job. */
+const EXPIRY_PAGE = 100;
+
+/**
+ * Expires a store's pending gifts whose local day has ended and releases their stock, a page at a time
+ * from the index of pending gifts (only pending gifts are on it), until none is left (`finished`) or
+ * `enough()` says the run is out of time.
+ */
+export async function expireGifts(
+  deps: Pick<GiftDeps, "gifts" | "clock">,
+  store: StoreRecord,
+  enough: () => boolean = () => false,
+): Promise<{ expired: number; finished: boolean }> {
+  const nowUtc = deps.clock.now().toISOString();
   let expired = 0;
-  for (const gift of stale) {
-    if (gift.status === "pending" && Date.parse(gift.expiresAt) <= now.getTime() && (await deps.gifts.expire(gift))) {
-      expired += 1;
-    }
+  for (;;) {
+    const page = await deps.gifts.expiredPending(store.storeId, nowUtc, EXPIRY_PAGE);
+    let moved = 0;
+    for (const gift of page) if (await deps.gifts.expire(gift)) moved += 1;
+    expired += moved;
+    // A page none of which could be moved (a concurrent hand-over took them) would repeat forever: stop.
+    if (page.length < EXPIRY_PAGE || moved === 0) return { expired, finished: true };
+    if (enough()) return { expired, finished: false };
   }
-  return expired;
 }
 
 /** Stock as staff see it: what is free after reservations for pending surprises, and whether it runs low. */

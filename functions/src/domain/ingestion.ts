@@ -11,6 +11,7 @@ import {
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { localParts } from "@sonrisa/shared/time";
 import { answerCounters } from "./day-aggregate.ts";
+import { Unauthorized, Unavailable } from "./errors.ts";
 import { deviceStore } from "./kiosk.ts";
 import { refusedScore } from "./offered-scores.ts";
 import type { AnswerWriter, PlannedAnswer } from "./ports/answer-writer.ts";
@@ -21,23 +22,40 @@ import type { RulesRepository } from "./ports/rules-repository.ts";
 import type { StoreRecord, StoreRepository } from "./ports/store-repository.ts";
 import { drawWins, inHoldout, qualifyingRule } from "./surprises.ts";
 
-/** Kiosk clocks drift and tablets sleep: 5 minutes ahead covers drift; 30 days back covers a long offline spell. */
+/**
+ * Kiosk clocks drift and tablets sleep: 5 minutes ahead covers drift; 180 days back covers a tablet left
+ * offline in a drawer for a season. A late answer lands in its own day, and the roll-up of its month, if
+ * the month has one, is redone (docs/data-design.md).
+ */
 export const MAX_FUTURE_MS = 5 * 60_000;
-export const MAX_PAST_MS = 30 * 86_400_000;
+export const MAX_PAST_DAYS = 180;
+export const MAX_PAST_MS = MAX_PAST_DAYS * 86_400_000;
+/**
+ * The answer a shopper is waiting for on the thank-you screen may win; it is sent the moment the flow
+ * ends, so one tapped longer ago than a flow can last is a replay, not a shopper at the screen.
+ */
+export const PRESENT_MAX_AGE_MS = 15 * 60_000;
+/** A kiosk's batches race each other only when two tabs or two tablets share a token: a few rounds settle it. */
+const MAX_REPLANS = 10;
 
 export interface IngestionDeps {
-  stores: StoreRepository;
-  devices: DeviceRepository;
+  stores: Pick<StoreRepository, "get">;
+  devices: Pick<DeviceRepository, "get" | "touch">;
   rules: Pick<RulesRepository, "get">;
   writer: AnswerWriter;
   clock: Clock;
 }
 
+/**
+ * Judges and stores a batch. `present` names the answer whose shopper is at the screen waiting for the
+ * thank-you (the kiosk says so only while it shows it): only that answer may win a surprise.
+ */
 export async function ingestResponses(
   deps: IngestionDeps,
   device: Principal,
   raw: unknown[],
   status?: KioskStatus,
+  present?: string,
 ): Promise<ResponseResult[]> {
   const { store, record: deviceRecord } = await deviceStore(deps, device);
   const now = deps.clock.now();
@@ -60,7 +78,7 @@ export async function ingestResponses(
     } else if (at > now.getTime() + MAX_FUTURE_MS) {
       results.set(index, reject(id, "at_in_future", "The answer is dated more than 5 minutes ahead"));
     } else if (at < now.getTime() - MAX_PAST_MS) {
-      results.set(index, reject(id, "at_too_old", "The answer is older than 30 days"));
+      results.set(index, reject(id, "at_too_old", `The answer is older than ${MAX_PAST_DAYS} days`));
     } else if (seen.has(item.id)) {
       results.set(index, { id, status: "duplicate" });
     } else {
@@ -69,28 +87,44 @@ export async function ingestResponses(
     }
   });
 
+  const seenAt = now.toISOString();
+  let stored = false;
   if (valid.length > 0) {
     const rules = await deps.rules.get();
-    const planned = plan(store, device.sub, valid, rules, now, deviceRecord.lastAnswerAt);
     const today = localParts(now, store.timeZone).date;
-    const outcomes = await deps.writer.write(
-      store,
-      planned.map((p) => p.answer),
-      today,
-    );
-    for (const { index, answer } of planned) {
-      const outcome = outcomes.get(answer.item.id);
-      results.set(index, {
-        id: answer.item.id,
-        status: outcome?.status ?? "duplicate",
-        ...(outcome?.surprise ? { surprise: outcome.surprise } : {}),
-      });
+    let lastAnswerAt = deviceRecord.lastAnswerAt;
+    let pending = valid;
+    // The burst check is planned on the device's last-answer time and committed with the answers only while
+    // that time is unchanged; when another batch of the same kiosk got in first, the rest is planned again.
+    for (let round = 0; pending.length > 0; round++) {
+      if (round >= MAX_REPLANS) throw new Unavailable("busy");
+      const planned = plan(store, device.sub, pending, rules, now, lastAnswerAt, present);
+      const written = await deps.writer.write(
+        store,
+        planned.map((p) => p.answer),
+        today,
+        { deviceId: device.sub, seenAt, lastAnswerAt, ...(status ? { status } : {}) },
+      );
+      for (const { index, answer } of planned) {
+        const outcome = written.outcomes.get(answer.item.id);
+        if (!outcome) continue;
+        stored ||= outcome.status === "stored";
+        results.set(index, {
+          id: answer.item.id,
+          status: outcome.status,
+          ...(outcome.surprise ? { surprise: outcome.surprise } : {}),
+        });
+      }
+      if (!written.deviceMoved) break;
+      const current = await deps.devices.get(store.storeId, device.sub, { consistent: true });
+      if (!current) throw new Unauthorized("This device is no longer paired");
+      if (current.revokedAt) throw new Unauthorized("This device was revoked");
+      lastAnswerAt = current.lastAnswerAt;
+      pending = pending.filter((v) => !results.has(v.index));
     }
-    const last = planned.reduce((max, p) => (p.answer.atUtc > max ? p.answer.atUtc : max), "") || undefined;
-    await deps.devices.touch(store.storeId, device.sub, now.toISOString(), last, status);
-  } else {
-    await deps.devices.touch(store.storeId, device.sub, now.toISOString(), undefined, status);
   }
+  // Nothing new was written with the device's update (only rejections or duplicates): say it was seen.
+  if (!stored) await deps.devices.touch(store.storeId, device.sub, seenAt, undefined, status);
   return raw.map((_, index) => results.get(index) as ResponseResult);
 }
 
@@ -101,6 +135,7 @@ function plan(
   rules: SurpriseRule[],
   now: Date,
   lastAnswerAt: string | undefined,
+  present: string | undefined,
 ) {
   const reasonIds = new Set(Object.values(store.reasons).flatMap((list) => list.map((r) => r.id)));
   const byTime = [...valid].sort((a, b) => Date.parse(a.item.at) - Date.parse(b.item.at));
@@ -132,10 +167,12 @@ function plan(
     };
     if (rule) {
       const group = inHoldout(item.id, rule.holdoutPercent) ? "holdout" : "treatment";
+      const atScreen = item.id === present && now.getTime() - at <= PRESENT_MAX_AGE_MS;
       answer.surprise = {
         rule,
         group,
-        candidate: group === "treatment" && (rule.everyNth !== undefined || drawWins(rule, item.id)),
+        present: atScreen,
+        candidate: group === "treatment" && atScreen && (rule.everyNth !== undefined || drawWins(rule, item.id)),
       };
       answer.counters[group === "holdout" ? "ho" : "tr"] = 1;
     }

@@ -8,8 +8,8 @@ import type { Principal } from "./ports/principal.ts";
 import type { StoreRecord, StoreRepository } from "./ports/store-repository.ts";
 
 export interface KioskDeps {
-  stores: StoreRepository;
-  devices: DeviceRepository;
+  stores: Pick<StoreRepository, "get">;
+  devices: Pick<DeviceRepository, "get" | "touch">;
 }
 
 /** The device's store and record; a device removed from its store is refused even with a valid token. */

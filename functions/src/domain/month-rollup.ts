@@ -1,22 +1,18 @@
 /**
- * When a store-local month is sealed, so its roll-up (day-aggregate.ts packs it) can be written once.
- *
- * A month is sealed once no answer can still land in it: ingestion refuses answers more than 30 days old,
- * whose store-local date is then at most 31 days back (a day more across a DST change), and gift counters
- * only ever go to today. After that its day items never change, so a roll-up computed once stays exact.
+ * When a store-local month can be rolled up (day-aggregate.ts packs it): as soon as it has ended. A late
+ * answer (kiosks sync up to 180 days late) may still land in an ended month; its transaction then counts a
+ * revision of the month (answer-items.ts), the roll-up written at the older revision stops being read,
+ * and the next run of the job writes it again. So a roll-up is never wrong, only sometimes not there yet,
+ * and results then read that month's day items.
  */
-import { addDays, lastDayOf } from "@sonrisa/shared/time";
-import { MAX_PAST_MS } from "./ingestion.ts";
+import { addDays } from "@sonrisa/shared/time";
 
-/** Days after a month's last day before it is sealed. */
-export const SEAL_AFTER_DAYS = Math.ceil(MAX_PAST_MS / 86_400_000) + 2;
-
-export function isSealed(month: string, today: string): boolean {
-  return addDays(lastDayOf(month), SEAL_AFTER_DAYS) <= today;
+/** A month has ended once the store-local date is in a later month. */
+export function hasEnded(month: string, today: string): boolean {
+  return month < today.slice(0, 7);
 }
 
-/** The last sealed month on a store-local date. */
-export function lastSealedMonth(today: string): string {
-  const candidate = addDays(today, -SEAL_AFTER_DAYS).slice(0, 7);
-  return isSealed(candidate, today) ? candidate : addDays(`${candidate}-01`, -1).slice(0, 7);
+/** The last ended month on a store-local date: the month before today's. */
+export function lastEndedMonth(today: string): string {
+  return addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
 }

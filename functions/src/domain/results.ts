@@ -100,12 +100,16 @@ export function storeResults(
   };
 }
 
-/** Every store that is not archived, ranked; stores without answers in the range come last, unranked. */
+/**
+ * Every store that is not archived, ranked; stores without answers in the range come last, unranked.
+ * `ranges` gives each store's own dates when they differ from the overall `range`.
+ */
 export function allResults(
   stores: StoreRecord[],
   days: DayItem[],
   range: DateRange,
   includeMisuse = false,
+  ranges?: Map<string, DateRange>,
 ): AllResults {
   const byStore = new Map<string, { counts: ScoreCounts; misuse: number }>();
   for (const day of days) {
@@ -118,9 +122,12 @@ export function allResults(
     .filter((store) => !store.archivedAt)
     .map((store) => {
       const acc = byStore.get(store.storeId) ?? { counts: emptyCounts(), misuse: 0 };
+      const own = ranges?.get(store.storeId) ?? range;
       return {
         storeId: store.storeId,
         name: store.name,
+        from: own.from,
+        to: own.to,
         total: totalOf(acc.counts),
         counts: acc.counts,
         csat: csatOf(acc.counts),

@@ -2,7 +2,7 @@ import { addDays, daysBetween, lastDayOf } from "@sonrisa/shared/time";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type DayItem, packMonth } from "./day-aggregate.ts";
-import { isSealed } from "./month-rollup.ts";
+import { hasEnded, lastEndedMonth } from "./month-rollup.ts";
 import type { StoreRecord } from "./ports/store-repository.ts";
 import { storeResults } from "./results.ts";
 import { planRead } from "./store-periods.ts";
@@ -61,7 +61,7 @@ describe("reading results through month roll-ups", () => {
     // Hundreds of generated histories: seconds on a quiet machine, more on a shared one.
   }, 30_000);
 
-  it("covers every day of the range once, with whole sealed months only", () => {
+  it("covers every day of the range once, with whole ended months only", () => {
     fc.assert(
       fc.property(date, date, fc.nat({ max: 120 }), (a, b, ahead) => {
         const range = a <= b ? { from: a, to: b } : { from: b, to: a };
@@ -78,12 +78,12 @@ describe("reading results through month roll-ups", () => {
         expect(days).toBe(daysBetween(range.from, range.to) + 1);
         expect(covered[0]).toBe(range.from);
         expect(covered.at(-1)).toBe(range.to);
-        for (const m of plan.months) expect(isSealed(m, today)).toBe(true);
+        for (const m of plan.months) expect(hasEnded(m, today)).toBe(true);
       }),
     );
   });
 
-  it("rolls a year ending today into the sealed whole months and two day spans", () => {
+  it("reads a year ending today as its 11 whole ended months and two day spans, the current month's the last", () => {
     const plan = planRead({ from: "2025-11-23", to: "2026-11-22" }, "2026-11-22");
 
     expect(plan.months).toEqual([
@@ -97,15 +97,18 @@ describe("reading results through month roll-ups", () => {
       "2026-07",
       "2026-08",
       "2026-09",
+      "2026-10",
     ]);
     expect(plan.spans).toEqual([
       { from: "2025-11-23", to: "2025-11-30" },
-      { from: "2026-10-01", to: "2026-11-22" },
+      { from: "2026-11-01", to: "2026-11-22" },
     ]);
   });
 
-  it("seals a month 32 days after its last day, when no answer can still land in it", () => {
-    expect(isSealed("2026-09", "2026-10-31")).toBe(false);
-    expect(isSealed("2026-09", "2026-11-01")).toBe(true);
+  it("lets a month be rolled up from the first day of the next one", () => {
+    expect(hasEnded("2026-10", "2026-10-31")).toBe(false);
+    expect(hasEnded("2026-10", "2026-11-01")).toBe(true);
+    expect(lastEndedMonth("2026-11-01")).toBe("2026-10");
+    expect(lastEndedMonth("2026-01-15")).toBe("2025-12");
   });
 });

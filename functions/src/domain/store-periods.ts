@@ -1,14 +1,14 @@
 /**
- * Which aggregates a store's results read: month roll-ups for the sealed months the range covers whole,
- * day items for the rest (edges, recent weeks, and any sealed month the job has not rolled up yet).
- * And the job's use case that writes the missing roll-ups.
+ * Which aggregates a store's results read: month roll-ups for the ended months the range covers whole,
+ * day items for the rest (the edges, the current month, and any ended month whose roll-up is missing or
+ * stale). And the job's use case that writes missing and stale roll-ups.
  */
 
 import type { ResultsQuery, StoreResults } from "@sonrisa/shared/schemas/results";
 import { addDays, lastDayOf, localParts, monthsBetween } from "@sonrisa/shared/time";
 import { type DateRange, resolveRange } from "./date-range.ts";
 import { packMonth, type StorePeriods } from "./day-aggregate.ts";
-import { isSealed, lastSealedMonth } from "./month-rollup.ts";
+import { hasEnded, lastEndedMonth } from "./month-rollup.ts";
 import type { Clock } from "./ports/clock.ts";
 import type { ResultsRepository } from "./ports/results-repository.ts";
 import type { StoreRepository } from "./ports/store-repository.ts";
@@ -36,13 +36,16 @@ export async function storeResultsOver(
 }
 
 export interface ReadPlan {
-  /** Sealed months inside the range, oldest first. */
+  /** Ended months inside the range, oldest first. */
   months: string[];
   /** Date spans read from day items. */
   spans: DateRange[];
 }
 
-/** Splits a range into whole sealed months and day spans; sealed months only precede unsealed ones. */
+/**
+ * Splits a range into whole ended months and day spans; ended months only precede the current one, so a
+ * year reads at most 12 month items and the current month's days.
+ */
 export function planRead(range: DateRange, today: string): ReadPlan {
   const months: string[] = [];
   const spans: DateRange[] = [];
@@ -50,7 +53,7 @@ export function planRead(range: DateRange, today: string): ReadPlan {
   for (let date = range.from; date <= range.to; ) {
     const month = date.slice(0, 7);
     const last = lastDayOf(month);
-    if (date === `${month}-01` && last <= range.to && isSealed(month, today)) {
+    if (date === `${month}-01` && last <= range.to && hasEnded(month, today)) {
       if (spanFrom) spans.push({ from: spanFrom, to: addDays(date, -1) });
       spanFrom = undefined;
       months.push(month);
@@ -63,7 +66,7 @@ export function planRead(range: DateRange, today: string): ReadPlan {
   return { months, spans };
 }
 
-/** The aggregates of a store over a range; months without a roll-up yet are read day by day. */
+/** The aggregates of a store over a range; months without a current roll-up are read day by day. */
 export async function readStorePeriods(
   repo: Pick<ResultsRepository, "storeDays" | "storeMonths">,
   storeId: string,
@@ -86,25 +89,28 @@ export async function readStorePeriods(
 }
 
 /**
- * Writes the roll-up of every sealed month of a store that lacks one, from its first day with data;
- * returns the months written. Sealed months never change, so a run can be repeated or interrupted.
+ * Writes the roll-up of every ended month of a store that lacks a current one (none yet, or a late answer
+ * landed in it since), from its first day with data; returns the months written. Each is written only if
+ * no answer landed in the month while its days were read (the revision is unchanged), so a run can be
+ * repeated, interrupted or race with ingestion and never leave a wrong roll-up behind.
  */
 export async function rollUpStore(
-  repo: Pick<ResultsRepository, "firstDay" | "rolledUpMonths" | "storeDays" | "putMonth">,
+  repo: Pick<ResultsRepository, "firstDay" | "monthStates" | "storeDays" | "putMonth">,
   storeId: string,
   today: string,
   now: Date,
 ): Promise<string[]> {
   const first = await repo.firstDay(storeId);
-  const last = lastSealedMonth(today);
+  const last = lastEndedMonth(today);
   if (!first || first.slice(0, 7) > last) return [];
-  const done = new Set(await repo.rolledUpMonths(storeId));
+  const states = new Map((await repo.monthStates(storeId)).map((m) => [m.month, m]));
   const written: string[] = [];
   for (const month of monthsBetween(first, lastDayOf(last))) {
-    if (done.has(month)) continue;
-    const days = await repo.storeDays(storeId, `${month}-01`, lastDayOf(month));
-    await repo.putMonth(packMonth(storeId, month, days), now.toISOString());
-    written.push(month);
+    const state = states.get(month);
+    if (state?.current) continue;
+    const rev = state?.rev ?? 0;
+    const days = await repo.storeDays(storeId, `${month}-01`, lastDayOf(month), { consistent: true });
+    if (await repo.putMonth(packMonth(storeId, month, days), now.toISOString(), rev)) written.push(month);
   }
   return written;
 }

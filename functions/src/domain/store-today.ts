@@ -31,6 +31,6 @@ export async function storeToday(deps: TodayDeps, storeId: string | undefined): 
     index: indexOf(counts),
     optIns: totals.sums.opt,
     gifts: { won: totals.sums.gw, handed: totals.sums.gh, spontaneous: totals.sums.gs },
-    pendingGifts: pending.length,
+    pendingGifts: pending.gifts.length,
   };
 }

@@ -21,7 +21,7 @@ const rule: SurpriseRule = {
   gift: { name: { es: "Café", en: "Coffee" } },
 };
 
-function planned(score: number, date = "2026-11-22", r: SurpriseRule = rule): PlannedAnswer {
+function planned(score: number, date = "2026-11-22", r: SurpriseRule = rule, present = true): PlannedAnswer {
   const item = { id: randomUUID(), at: `${date}T10:00:00Z`, score };
   return {
     item,
@@ -33,7 +33,12 @@ function planned(score: number, date = "2026-11-22", r: SurpriseRule = rule): Pl
     localHour: 11,
     misuse: false,
     counters: answerCounters(item, 11, false),
-    surprise: { rule: r, group: "treatment", candidate: drawWins(r, item.id) || r.everyNth !== undefined },
+    surprise: {
+      rule: r,
+      group: "treatment",
+      present,
+      candidate: present && (drawWins(r, item.id) || r.everyNth !== undefined),
+    },
   };
 }
 
@@ -81,6 +86,17 @@ describe("surprise decisions", () => {
     const outcomes = answers.map((a) => wins.decisions.get(a.item.id)?.outcome);
     expect(outcomes).toEqual(["lost", "won", "lost", "lost", "won", "lost", "lost"]);
     expect(wins.nthSeenByRule.get(nth.id)).toBe(7);
+  });
+
+  it("lets no answer win whose shopper is not at the screen, and does not count it towards every Nth", () => {
+    const nth: SurpriseRule = { ...rule, probability: undefined, everyNth: 2, dailyBudget: 100 };
+    const answers = [true, false, true, false, true].map((present) => planned(5, "2026-11-22", nth, present));
+
+    const wins = assignWins(answers, [{ rule: nth, used: 0, nthCount: 0 }], "2026-11-22", 0);
+
+    const outcomes = answers.map((a) => wins.decisions.get(a.item.id)?.outcome);
+    expect(outcomes).toEqual(["lost", "absent", "won", "absent", "lost"]);
+    expect(wins.nthSeenByRule.get(nth.id)).toBe(3);
   });
 
   it("does not let an answer from an earlier local day win, nor exceed stock", () => {

@@ -51,7 +51,8 @@ export function giftCode(answerId: string, attempt: number): string {
   return code;
 }
 
-export type SurpriseOutcome = "won" | "lost" | "budget" | "stock" | "late";
+/** `absent`: the shopper was not at the screen when it was decided (timed out, or synced later), so it could not win. */
+export type SurpriseOutcome = "won" | "lost" | "budget" | "stock" | "late" | "absent";
 
 export interface SurpriseDecision {
   ruleId: string;

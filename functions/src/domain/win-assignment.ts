@@ -1,7 +1,7 @@
 /**
- * Who wins in a chunk of answers, given the rule state read from the table: every-Nth counting,
- * the daily budget, stock, and the rule that offline answers from an earlier local day cannot win
- * (their gift would already have expired at the end of that day).
+ * Who wins in a chunk of answers, given the rule state read from the table: only an answer whose shopper
+ * is at the screen may win (others are `absent`), then every-Nth counting, the daily budget, stock, and
+ * the rule that answers from an earlier local day cannot win (their gift would already have expired).
  */
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import type { PlannedAnswer } from "./ports/answer-writer.ts";
@@ -34,6 +34,11 @@ export function assignWins(answers: PlannedAnswer[], state: RuleState[], today: 
     if (!s) continue;
     if (s.group === "holdout") {
       decisions.set(a.item.id, { ruleId: s.rule.id, group: "holdout" });
+      continue;
+    }
+    if (!s.present) {
+      // Nobody would see the win: it still counts as treatment for the holdout comparison.
+      decisions.set(a.item.id, { ruleId: s.rule.id, group: "treatment", outcome: "absent" });
       continue;
     }
     const rs = byRule.get(s.rule.id);

@@ -1,5 +1,6 @@
-/** GET /v1/health: ok when the table answers. */
+/** GET /v1/health: ok when the table answers, 503 with Retry-After within a second when it does not. */
 import type { HealthCheck } from "../domain/ports/health-check.ts";
+import { unavailable } from "../middleware/error-mapper.ts";
 import { httpApi, type Main } from "../middleware/http-api.ts";
 import { json } from "../middleware/json.ts";
 import { wired } from "../wiring.ts";
@@ -10,7 +11,7 @@ export function makeMain(deps: { health: HealthCheck }): Main<undefined, unknown
       await deps.health.ping();
       return json(200, { ok: true });
     } catch {
-      return json(503, { ok: false, error: { code: "unavailable", message: "The table does not answer" } });
+      return unavailable("health check", 2, { ok: false });
     }
   };
 }

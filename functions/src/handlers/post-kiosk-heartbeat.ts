@@ -13,4 +13,8 @@ export function makeMain(deps: KioskDeps & { clock: Clock }): Main<KioskStatus, 
   };
 }
 
-export const handler = httpApi("post-kiosk-heartbeat", { body: KioskStatus }, wired(makeMain));
+export const handler = httpApi(
+  "post-kiosk-heartbeat",
+  { body: KioskStatus },
+  wired((deps) => makeMain({ ...deps, stores: deps.hot.stores, devices: deps.hot.devices })),
+);

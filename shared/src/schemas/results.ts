@@ -51,6 +51,9 @@ export type StoreResults = z.infer<typeof StoreResults>;
 export const StoreSummary = z.strictObject({
   storeId: StoreId,
   name: z.string(),
+  /** The store's own dates: without `from`/`to` in the query, each store's range ends on its own today. */
+  from: z.string().optional(),
+  to: z.string().optional(),
   total: z.number().int(),
   counts: ScoreCounts,
   csat: z.number().nullable(),
@@ -61,6 +64,7 @@ export const StoreSummary = z.strictObject({
   rank: z.number().int().nullable(),
 });
 export const AllResults = z.strictObject({
+  /** The dates read: with no dates in the query, from the earliest store's `from` to the latest store's `to`. */
   from: z.string(),
   to: z.string(),
   method: z.string(),

@@ -3,14 +3,13 @@
  * every text (question, reason labels, opt-in prompt, consent) has exactly one entry per store language.
  */
 import { z } from "zod";
-import { Lang, LocalDate, Slug, StoreId } from "./common.ts";
+import { FreeText, Lang, LocalDate, Slug, StoreId } from "./common.ts";
+
+/** One language's text: control and bidi marks stripped (FreeText), then neither empty nor blank. */
+const OneText = (max: number) => FreeText(max, 1).refine((text) => /\S/.test(text), "text must not be blank");
 
 /** Text of a store in its own languages; which ones must be there is checked against `languages`. */
-export const StoreText = (max: number) =>
-  z.strictObject({
-    es: z.string().min(1).max(max).regex(/\S/, "text must not be blank").optional(),
-    en: z.string().min(1).max(max).regex(/\S/, "text must not be blank").optional(),
-  });
+export const StoreText = (max: number) => z.strictObject({ es: OneText(max).optional(), en: OneText(max).optional() });
 export type StoreText = z.infer<ReturnType<typeof StoreText>>;
 
 export const Reason = z.strictObject({ id: Slug, label: StoreText(60) });
@@ -36,7 +35,7 @@ export const NETWORKS = ["instagram", "tiktok", "facebook", "x"] as const;
 
 /** The fields of a store's settings, without the checks across fields (objects with checks cannot be extended). */
 export const StoreSettingsShape = z.strictObject({
-  name: z.string().min(1).max(80).regex(/\S/, "a name must not be blank"),
+  name: FreeText(80, 1).refine((name) => /\S/.test(name), "a name must not be blank"),
   timeZone: z.string().refine(isTimeZone, "an IANA time zone such as Europe/Madrid"),
   languages: z.array(Lang).min(1).max(2),
   defaultLang: Lang,

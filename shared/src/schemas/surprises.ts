@@ -1,10 +1,10 @@
 /** Surprise-gift rules, pending gifts and hand-overs. */
 import { z } from "zod";
-import { Localized, Slug, StoreId } from "./common.ts";
+import { FreeText, Localized, Slug, StoreId } from "./common.ts";
 
 const RuleBase = z.strictObject({
   id: Slug,
-  name: z.string().min(1).max(80),
+  name: FreeText(80, 1),
   enabled: z.boolean(),
   stores: z.union([z.literal("all"), z.array(StoreId).min(1)]),
   minScore: z.number().int().min(1).max(5),
@@ -87,17 +87,24 @@ export const Gift = z.strictObject({
 });
 export type Gift = z.infer<typeof Gift>;
 
-export const GiftListQuery = z.strictObject({ status: z.enum(["pending", "handed", "all"]).optional() });
+export const GiftListQuery = z.strictObject({
+  status: z.enum(["pending", "handed", "all"]).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/)
+    .optional(),
+});
 
 export const HandOverRequest = z.union([
-  z.strictObject({ kind: z.literal("surprise"), code: GiftCode, staffName: z.string().min(1).max(60).optional() }),
+  z.strictObject({ kind: z.literal("surprise"), code: GiftCode, staffName: FreeText(60, 1).optional() }),
   z.strictObject({
     kind: z.literal("spontaneous"),
-    gift: z.string().min(1).max(80),
+    gift: FreeText(80, 1),
     stockItem: Slug.optional(),
-    reason: z.string().min(1).max(200),
+    reason: FreeText(200, 1),
     responseId: z.uuid().optional(),
-    staffName: z.string().min(1).max(60).optional(),
+    staffName: FreeText(60, 1).optional(),
   }),
 ]);
 export type HandOverRequest = z.infer<typeof HandOverRequest>;
@@ -116,7 +123,7 @@ export const PutStockRequest = z.strictObject({
     .array(
       z.strictObject({
         item: Slug,
-        name: z.string().min(1).max(80),
+        name: FreeText(80, 1),
         quantity: z.number().int().min(0),
         lowAt: z.number().int().min(0),
       }),
@@ -133,8 +140,8 @@ export type StockRow = z.infer<typeof StockRow>;
 export const StockList = z.strictObject({ items: z.array(StockRow) });
 export type StockList = z.infer<typeof StockList>;
 
-/** GET /v1/stores/{storeId}/gifts */
-export const GiftList = z.strictObject({ gifts: z.array(Gift) });
+/** GET /v1/stores/{storeId}/gifts: a page; `cursor` (null on the last page) fetches the next one. */
+export const GiftList = z.strictObject({ gifts: z.array(Gift), cursor: z.string().nullable().optional() });
 export type GiftList = z.infer<typeof GiftList>;
 
 /** POST /v1/stores/{storeId}/gifts */

@@ -4,7 +4,7 @@
  * and docs/api.md lists which fields are personal data.
  */
 import { z } from "zod";
-import { Lang, Localized, Slug, StoreId } from "./common.ts";
+import { FreeText, Lang, Localized, Slug, StoreId } from "./common.ts";
 import { ConsentChannel, Network, Purpose } from "./contacts.ts";
 
 export const WEBHOOK_EVENT_TYPES = [
@@ -35,7 +35,7 @@ const Events = z
 export const CreateWebhookEndpointRequest = z.strictObject({
   url: WebhookUrl,
   events: Events,
-  description: z.string().trim().max(100).optional(),
+  description: FreeText(100).optional(),
   active: z.boolean().optional(),
 });
 export type CreateWebhookEndpointRequest = z.infer<typeof CreateWebhookEndpointRequest>;
@@ -45,7 +45,7 @@ export const UpdateWebhookEndpointRequest = z
   .strictObject({
     url: WebhookUrl.optional(),
     events: Events.optional(),
-    description: z.string().trim().max(100).optional(),
+    description: FreeText(100).optional(),
     active: z.boolean().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, "change at least one field");

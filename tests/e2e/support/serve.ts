@@ -10,12 +10,15 @@ import { E2E_PORT } from "./env.ts";
 const staticDir = process.env.E2E_DIST ?? fileURLToPath(new URL("../../../kiosk-web/dist", import.meta.url));
 
 // The message dispatcher runs (every few seconds) so follow-ups reach /mail; the other jobs stay off.
+// E2E_AUTH_KEY (set by playwright.config.ts) lets a test sign a real token the server will find expired.
+const authKey = process.env.E2E_AUTH_KEY;
 const stack = await startLocalStack({
   port: E2E_PORT,
   seed: true,
   scheduler: ["dispatch-messages"],
   quiet: true,
   staticDir,
+  authKey,
 });
 console.log(`e2e stack on ${stack.url}, serving ${staticDir}`);
 

@@ -1,11 +1,13 @@
 /**
  * The items of one answer chunk's transaction: each answer (under its own id, only if new), the merged
- * counters of each local day, and the claims on budget, every-Nth counters, stock and gift codes,
- * each conditioned on the value read, so two writers can never both spend the same budget or stock.
+ * counters of each local day, a revision of each ended month a late answer lands in (its roll-up is then
+ * redone), the claims on budget, every-Nth counters, stock and gift codes, each conditioned on the value
+ * read, so two writers can never both spend the same budget or stock, and the device's update, conditioned
+ * on the last-answer time the burst check used.
  */
 import { endOfLocalDay } from "@sonrisa/shared/time";
 import { addCounters, type Counters } from "../../domain/day-aggregate.ts";
-import type { PlannedAnswer } from "../../domain/ports/answer-writer.ts";
+import type { DeviceTouch, PlannedAnswer } from "../../domain/ports/answer-writer.ts";
 import type { StoreRecord } from "../../domain/ports/store-repository.ts";
 import type { SurpriseDecision } from "../../domain/surprises.ts";
 import type { assignWins, RuleState, StockState } from "../../domain/win-assignment.ts";
@@ -21,7 +23,19 @@ const BUDGET_KEEP_DAYS = 90;
 /** Gifts are kept for the history of a store's hand-overs. */
 const GIFT_KEEP_DAYS = 400;
 
-/** Answers first (their index in the transaction is their index in `pending`), then aggregates and claims. */
+/** DynamoDB's limit of actions in one transaction. */
+export const MAX_TRANSACTION_ACTIONS = 100;
+
+export interface ChunkTransaction {
+  items: TxItem[];
+  /** Index of the device's update among `items`, when there is one. */
+  deviceIndex?: number;
+}
+
+/**
+ * Answers first (their index in the transaction is their index in `pending`), then aggregates, claims and
+ * gifts, the device last. With `device`, its last-answer time becomes `device.next`.
+ */
 export function chunkTransaction(
   table: Table,
   store: StoreRecord,
@@ -29,7 +43,8 @@ export function chunkTransaction(
   wins: Wins,
   state: RuleState[],
   today: string,
-): TxItem[] {
+  device?: DeviceTouch & { next?: string },
+): ChunkTransaction {
   const items: TxItem[] = pending.map((a) => ({
     Put: {
       TableName: table.name,
@@ -44,6 +59,9 @@ export function chunkTransaction(
     days.set(a.localDate, counters);
   }
   for (const [date, counters] of days) items.push(dayCounterUpdate(table, store.storeId, date, counters));
+  // A month that has ended may have a roll-up: a late answer in it makes that roll-up stale.
+  const ended = new Set([...days.keys()].map((d) => d.slice(0, 7)).filter((m) => m < today.slice(0, 7)));
+  for (const month of ended) items.push(monthRevision(table, store.storeId, month));
   for (const s of state) items.push(...claims(table, store.storeId, s, wins, today));
   for (const stock of new Set(state.flatMap((s) => (s.stock ? [s.stock] : [])))) {
     const won = wins.wonByStock.get(stock.item) ?? 0;
@@ -54,7 +72,57 @@ export function chunkTransaction(
     const win = wins.decisions.get(a.item.id);
     if (win?.outcome === "won" && win.code) items.push(giftItem(table, store, a, win.code, today, expiresAt));
   }
-  return items;
+  if (!device) return { items };
+  items.push(deviceUpdate(table, store.storeId, device));
+  return { items, deviceIndex: items.length - 1 };
+}
+
+/**
+ * The device seen now, with what it reports, and its last-answer time moved to `next`, only while it is
+ * still the one the burst check read (and the device is still paired and not revoked: a revocation stops the
+ * next batch at once, whatever few-second copy of the device the function holds).
+ */
+function deviceUpdate(table: Table, storeId: string, device: DeviceTouch & { next?: string }): TxItem {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ":seen": device.seenAt };
+  const set = ["lastSeenAt = :seen"];
+  if (device.status) {
+    names["#status"] = "status";
+    values[":status"] = device.status;
+    set.push("#status = :status");
+  }
+  if (device.next !== undefined) {
+    values[":next"] = device.next;
+    set.push("lastAnswerAt = :next");
+  }
+  let condition = "attribute_exists(pk) AND attribute_not_exists(revokedAt) AND attribute_not_exists(lastAnswerAt)";
+  if (device.lastAnswerAt !== undefined) {
+    values[":read"] = device.lastAnswerAt;
+    condition = "attribute_exists(pk) AND attribute_not_exists(revokedAt) AND lastAnswerAt = :read";
+  }
+  return {
+    Update: {
+      TableName: table.name,
+      Key: keys.device(storeId, device.deviceId),
+      UpdateExpression: `SET ${set.join(", ")}`,
+      ConditionExpression: condition,
+      ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+/** Counts a change to an ended month's day items, so its roll-up (written at an older revision) is redone. */
+function monthRevision(table: Table, storeId: string, month: string): TxItem {
+  return {
+    Update: {
+      TableName: table.name,
+      Key: keys.storeMonth(storeId, month),
+      UpdateExpression: "SET entity = :entity, storeId = :store, #month = :month ADD rev :one",
+      ExpressionAttributeNames: { "#month": "month" },
+      ExpressionAttributeValues: { ":entity": "StoreMonth", ":store": storeId, ":month": month, ":one": 1 },
+    },
+  };
 }
 
 function withGift(a: PlannedAnswer, win: SurpriseDecision | undefined) {
@@ -87,6 +155,7 @@ function giftItem(table: Table, store: StoreRecord, a: PlannedAnswer, code: stri
       TableName: table.name,
       Item: {
         ...keys.gift(store.storeId, today, code),
+        ...keys.pendingGift(store.storeId, expiresAt, code),
         entity: "Gift",
         code,
         storeId: store.storeId,

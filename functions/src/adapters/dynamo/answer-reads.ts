@@ -32,7 +32,7 @@ export async function storedAnswers(table: Table, ids: string[]): Promise<Map<st
   return found;
 }
 
-/** Budget used today, every-Nth counts and stock of the rules the treatment answers may win under. */
+/** Budget used today, every-Nth counts and stock of the rules the present treatment answers may win under. */
 export async function readRuleState(
   table: Table,
   store: StoreRecord,
@@ -40,7 +40,9 @@ export async function readRuleState(
   today: string,
 ): Promise<RuleState[]> {
   const rules = new Map(
-    answers.flatMap((a) => (a.surprise?.group === "treatment" ? [[a.surprise.rule.id, a.surprise.rule]] : [])),
+    answers.flatMap((a) =>
+      a.surprise?.group === "treatment" && a.surprise.present ? [[a.surprise.rule.id, a.surprise.rule]] : [],
+    ),
   );
   // Rules may share a stock item: read each item once and share the same state object.
   const stockItems = new Set([...rules.values()].flatMap((r) => (r.gift.stockItem ? [r.gift.stockItem] : [])));

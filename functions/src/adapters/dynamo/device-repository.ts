@@ -1,5 +1,6 @@
 /** Pairing codes (one use, 15 minutes), paired devices, and the pointer from a device's id to its store. */
-import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { Unauthorized } from "../../domain/errors.ts";
 import type { DeviceRecord, DeviceRepository } from "../../domain/ports/device-repository.ts";
 import type { Table } from "./client.ts";
 import { keys } from "./keys.ts";
@@ -7,9 +8,14 @@ import { queryAll } from "./query-all.ts";
 import { putIfAbsent, transactOnce, updateIf } from "./transact.ts";
 
 export function makeDeviceRepository(table: Table): DeviceRepository {
-  const get = async (storeId: string, deviceId: string) => {
+  /** Consistent unless asked otherwise: only the kiosk path's few-second copy reads eventually consistent. */
+  const get = async (storeId: string, deviceId: string, opts?: { consistent?: boolean }) => {
     const out = await table.doc.send(
-      new GetCommand({ TableName: table.name, Key: keys.device(storeId, deviceId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: table.name,
+        Key: keys.device(storeId, deviceId),
+        ConsistentRead: opts?.consistent ?? true,
+      }),
     );
     return out.Item ? toRecord(out.Item) : undefined;
   };
@@ -100,16 +106,15 @@ export function makeDeviceRepository(table: Table): DeviceRepository {
           ExpressionAttributeValues: { ...values, ":last": lastAnswerAt },
         }));
       if (moved) return;
-      await table.doc.send(
-        new UpdateCommand({
-          TableName: table.name,
-          Key,
-          UpdateExpression: `SET ${seen}`,
-          ConditionExpression: "attribute_exists(pk)",
-          ...names,
-          ExpressionAttributeValues: values,
-        }),
-      );
+      const paired = await updateIf(table, {
+        Key,
+        UpdateExpression: `SET ${seen}`,
+        ConditionExpression: "attribute_exists(pk)",
+        ...names,
+        ExpressionAttributeValues: values,
+      });
+      // Removed since it was read (or read from a few-second copy): the kiosk must pair again.
+      if (!paired) throw new Unauthorized("This device is no longer paired");
     },
   };
 }

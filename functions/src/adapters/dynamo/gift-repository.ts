@@ -1,18 +1,19 @@
 /** Gifts (won surprises and spontaneous gifts), their hand-over and the store's gift stock. */
 
 import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { Invalid } from "../../domain/errors.ts";
 import type { GiftRecord, GiftRepository } from "../../domain/ports/gift-repository.ts";
 import type { Table } from "./client.ts";
 import { dayCounterUpdate } from "./day-counters.ts";
 import { keys } from "./keys.ts";
-import { queryAll } from "./query-all.ts";
+import { queryAll, queryPage } from "./query-all.ts";
 import { type TxItem, transact } from "./transact.ts";
 
 export function makeGiftRepository(table: Table): GiftRepository {
   const dayAdd = (storeId: string, date: string, attr: "gh" | "gs"): TxItem =>
     dayCounterUpdate(table, storeId, date, { [attr]: 1 });
 
-  /** Moves a gift out of `pending` (the condition that makes a hand-over or expiry happen once). */
+  /** Moves a gift out of `pending` (the condition that makes a hand-over or expiry happen once) and off the pending index. */
   const leavePending = (
     gift: GiftRecord,
     status: "handed" | "expired",
@@ -22,7 +23,7 @@ export function makeGiftRepository(table: Table): GiftRepository {
     Update: {
       TableName: table.name,
       Key: keys.gift(gift.storeId, gift.wonAtDate!, gift.code),
-      UpdateExpression: `SET #status = :next${set ? `, ${set}` : ""}`,
+      UpdateExpression: `SET #status = :next${set ? `, ${set}` : ""} REMOVE gsi2pk, gsi2sk`,
       ConditionExpression: "#status = :pending",
       ExpressionAttributeNames: { "#status": "status" },
       ExpressionAttributeValues: { ":next": status, ":pending": "pending", ...values },
@@ -46,8 +47,30 @@ export function makeGiftRepository(table: Table): GiftRepository {
       : [];
 
   return {
-    async list(storeId, from, to) {
-      return (await queryAll(table, keys.storeGifts(storeId, from, to), { ScanIndexForward: false })) as GiftRecord[];
+    async page(storeId, from, to, { status, cursor, limit }) {
+      const span = keys.storeGifts(storeId, from, to);
+      const start = cursor ? keys.giftCursor(storeId, Buffer.from(cursor, "base64url").toString()) : undefined;
+      if (cursor && (!start || start.sk < span.from || start.sk > span.to))
+        throw new Invalid("The cursor is not valid");
+      const out = await queryPage(table, span, {
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: start,
+        ...(status
+          ? {
+              FilterExpression: "#status = :status",
+              ExpressionAttributeNames: { "#status": "status" },
+              ExpressionAttributeValues: { ":status": status },
+            }
+          : {}),
+      });
+      const last = out.LastEvaluatedKey?.sk;
+      const items = (out.Items ?? []) as GiftRecord[];
+      return typeof last === "string" ? { items, cursor: Buffer.from(last).toString("base64url") } : { items };
+    },
+    async expiredPending(storeId, nowUtc, limit) {
+      const out = await queryPage(table, keys.expiredPendingGifts(storeId, nowUtc), { Limit: limit });
+      return (out.Items ?? []) as GiftRecord[];
     },
     async get(storeId, date, code) {
       const out = await table.doc.send(

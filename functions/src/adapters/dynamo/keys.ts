@@ -124,6 +124,20 @@ export const keys = {
     to: `${toUtc}${END}`,
   }),
 
+  /**
+   * The full key of a comment from its index sort key (`<atUtc>#<answer id>`), for a page cursor; undefined
+   * when the sort key is not one a comment of the store could have.
+   */
+  commentCursor: (storeId: string, gsi2sk: string) => {
+    const match =
+      /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)#([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(
+        gsi2sk,
+      );
+    if (!match) return undefined;
+    const [, atUtc, id] = match as unknown as [string, string, string];
+    return { ...keys.response(id), ...keys.commentByStore(storeId, atUtc, id) };
+  },
+
   /** Per-store, per-local-day aggregate: counts, hours, reasons, opt-ins, gifts. Range-read per store. */
   storeDay: (storeId: string, date: string) => ({ pk: `AGG#${storeId}`, sk: `${DAY}${date}` }),
   /** Access pattern: a store's day items over local dates `from`..`to`. */
@@ -163,6 +177,12 @@ export const keys = {
     to: `${to}#${END}`,
   }),
 
+  /** Where a scheduled job that works in pages left off (its next run resumes there). */
+  jobState: (job: string) => ({ pk: "JOB", sk: `JOB#${job}` }),
+
+  /** The full key of a store's profile from its id, to resume a list of stores after it. */
+  storeCursor: (storeId: string) => ({ ...keys.store(storeId), ...keys.storeIndex(storeId) }),
+
   /** Organisation-wide surprise rules (one small item). */
   surpriseRules: () => ({ pk: "ORG", sk: "SURPRISE_RULES" }),
   /** One change of the rules (who, when, before and after), written in the transaction that makes it. */
@@ -182,6 +202,21 @@ export const keys = {
   storeStock: (storeId: string): KeyPrefix => ({ pk: `STORE#${storeId}`, prefix: STOCK }),
   /** A gift (won or spontaneous), unique per store, local day and code; pending ones listed newest first. */
   gift: (storeId: string, date: string, code: string) => ({ pk: `GIFTS#${storeId}`, sk: `${date}#${code}` }),
+  /** gsi2 (sparse, only while pending): a store's pending surprise gifts by expiry, for the expiry job. */
+  pendingGift: (storeId: string, expiresAt: string, code: string) => ({
+    gsi2pk: `PENDING#${storeId}`,
+    gsi2sk: `${expiresAt}#${code}`,
+  }),
+  /** Access pattern: a store's pending gifts that expired by `nowUtc`, soonest first. */
+  expiredPendingGifts: (storeId: string, nowUtc: string): KeySpan => ({
+    index: "gsi2",
+    pk: `PENDING#${storeId}`,
+    from: "0",
+    to: `${nowUtc}#${END}`,
+  }),
+  /** The key of a gift from its sort key (`<date>#<code>`), for a page cursor; undefined when it is not one. */
+  giftCursor: (storeId: string, sk: string) =>
+    /^\d{4}-\d\d-\d\d#[A-Z0-9]{6}$/.test(sk) ? keys.gift(storeId, sk.slice(0, 10), sk.slice(11)) : undefined,
   /** Access pattern: a store's gifts of local days `from`..`to`. */
   storeGifts: (storeId: string, from: string, to: string): KeySpan => ({
     pk: `GIFTS#${storeId}`,

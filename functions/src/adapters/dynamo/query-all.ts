@@ -3,7 +3,8 @@ import { QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import type { Table } from "./client.ts";
 import type { KeyPrefix, KeySpan } from "./keys.ts";
 
-type Extra = Omit<QueryCommandInput, "TableName" | "IndexName" | "KeyConditionExpression" | "ExpressionAttributeNames">;
+/** Anything else a query takes; its attribute names and values are added to the key condition's. */
+type Extra = Omit<QueryCommandInput, "TableName" | "IndexName" | "KeyConditionExpression">;
 
 /** The query input for a span or a prefix, on the table or its index. */
 export function keyCondition(
@@ -40,7 +41,18 @@ export function keyCondition(
 
 /** One page of a query. */
 export async function queryPage(table: Table, range: KeySpan | KeyPrefix, extra: Extra = {}) {
-  return table.doc.send(new QueryCommand({ TableName: table.name, ...keyCondition(range), ...extra }));
+  const condition = keyCondition(range);
+  const names = { ...condition.ExpressionAttributeNames, ...extra.ExpressionAttributeNames };
+  const values = { ...condition.ExpressionAttributeValues, ...extra.ExpressionAttributeValues };
+  return table.doc.send(
+    new QueryCommand({
+      TableName: table.name,
+      ...condition,
+      ...extra,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    }),
+  );
 }
 
 /** Every page of a query, for the reads whose size is bounded by design (a range of days, the store list). */

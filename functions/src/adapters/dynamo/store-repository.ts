@@ -5,7 +5,7 @@ import { StoreSettingsShape } from "@sonrisa/shared/schemas/store";
 import type { StoreRecord, StoreRepository } from "../../domain/ports/store-repository.ts";
 import type { Table } from "./client.ts";
 import { keys } from "./keys.ts";
-import { queryAll } from "./query-all.ts";
+import { queryAll, queryPage } from "./query-all.ts";
 import { type TxItem, transactOnce, updateIf } from "./transact.ts";
 
 /** Every settings attribute: a replacement sets those given and removes the optional ones left out. */
@@ -89,6 +89,14 @@ export function makeStoreRepository(table: Table): StoreRepository {
         new GetCommand({ TableName: table.name, Key: keys.consentVersion(storeId, version), ConsistentRead: true }),
       );
       return out.Item ? toConsent(out.Item) : undefined;
+    },
+    async page(after, limit) {
+      const out = await queryPage(table, keys.allStores(), {
+        Limit: limit,
+        ...(after ? { ExclusiveStartKey: keys.storeCursor(after) } : {}),
+      });
+      const items = (out.Items ?? []).map(toRecord);
+      return out.LastEvaluatedKey && items.length ? { items, cursor: items.at(-1)!.storeId } : { items };
     },
   };
 }

@@ -22,7 +22,8 @@ export interface DeviceRepository {
   peekPairingCode(code: string): Promise<{ storeId: string; expiresAt: string } | undefined>;
   /** Consumes the code and registers the device at once; undefined when the code is unknown, used or expired. */
   pair(code: string, device: DeviceRecord, now: Date): Promise<DeviceRecord | undefined>;
-  get(storeId: string, deviceId: string): Promise<DeviceRecord | undefined>;
+  /** `consistent`: a strongly consistent read (after a write conditioned on the device lost a race). */
+  get(storeId: string, deviceId: string, opts?: { consistent?: boolean }): Promise<DeviceRecord | undefined>;
   /** A device by its id alone (the store it belongs to is looked up). */
   find(deviceId: string): Promise<DeviceRecord | undefined>;
   /** Every device of a store, revoked ones included. */

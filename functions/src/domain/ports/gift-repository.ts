@@ -1,5 +1,6 @@
 /** Gifts (won surprises and spontaneous gifts), their hand-over, and a store's gift stock. */
 import type { Gift, StockItem } from "@sonrisa/shared/schemas/surprises";
+import type { Page } from "./page.ts";
 
 /** The stored gift; `wonAtDate` is the store-local day its code is unique in. */
 export type GiftRecord = Omit<Gift, "date"> & { date?: string; stockItem?: string; wonAtDate?: string };
@@ -14,8 +15,15 @@ export interface HandOver {
 }
 
 export interface GiftRepository {
-  /** Gifts of the store's local days `from`..`to`, newest day first. */
-  list(storeId: string, from: string, to: string): Promise<GiftRecord[]>;
+  /** A page of the gifts of the store's local days `from`..`to` (only those in `status`), newest day first. */
+  page(
+    storeId: string,
+    from: string,
+    to: string,
+    opts: { status?: "pending" | "handed"; cursor?: string; limit: number },
+  ): Promise<Page<GiftRecord>>;
+  /** A page of the store's pending gifts whose time ran out by `nowUtc`, soonest first (the expiry job's). */
+  expiredPending(storeId: string, nowUtc: string, limit: number): Promise<GiftRecord[]>;
   get(storeId: string, date: string, code: string): Promise<GiftRecord | undefined>;
   /** Marks a pending gift handed and takes its item out of stock, atomically; false when it was not pending. */
   handOver(gift: GiftRecord, by: HandOver): Promise<boolean>;

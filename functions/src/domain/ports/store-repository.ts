@@ -1,5 +1,6 @@
 /** Stores: their settings, archive date, the hash of their staff PIN, and every consent version they showed. */
 import type { ConsentVersion, StoreSettings } from "@sonrisa/shared/schemas/store";
+import type { Page } from "./page.ts";
 
 export interface StoreRecord extends StoreSettings {
   storeId: string;
@@ -29,4 +30,6 @@ export interface StoreRepository {
   /** Every consent version kept for the store. */
   consentVersions(storeId: string): Promise<ConsentVersion[]>;
   consentVersion(storeId: string, version: string): Promise<ConsentVersion | undefined>;
+  /** Up to `limit` stores by id, after the store `after`; the page's `cursor` is its last store's id. */
+  page(after: string | undefined, limit: number): Promise<Page<StoreRecord>>;
 }

@@ -1,6 +1,6 @@
 /** The few API calls the kiosk makes, on the same origin. Failures become an ApiError with the HTTP status (0 = no network). */
 import type { PairResponse, StaffLoginResponse } from "@sonrisa/shared/schemas/auth";
-import type { ResponseItem, SubmitResponsesResponse } from "@sonrisa/shared/schemas/responses";
+import type { KioskStatus, ResponseItem, SubmitResponsesResponse } from "@sonrisa/shared/schemas/responses";
 import type { KioskConfig } from "@sonrisa/shared/schemas/store";
 import { ApiError, apiFetch, apiJson } from "../../common/http.ts";
 
@@ -9,8 +9,8 @@ export { ApiError };
 /** A hanging server must not hold the queue forever; the answer stays queued and is retried. */
 const TIMEOUT_MS = 15_000;
 
-function call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-  return apiJson<T>(method, path, { body, token, timeoutMs: TIMEOUT_MS });
+function call<T>(method: string, path: string, body?: unknown, token?: string, timeoutMs = TIMEOUT_MS): Promise<T> {
+  return apiJson<T>(method, path, { body, token, timeoutMs });
 }
 
 export function pairDevice(code: string): Promise<PairResponse> {
@@ -35,8 +35,22 @@ export async function getKioskConfig(
   }
 }
 
-export function submitResponses(deviceToken: string, responses: ResponseItem[]): Promise<SubmitResponsesResponse> {
-  return call("POST", "/v1/responses", { responses }, deviceToken);
+/**
+ * Sends a batch with the kiosk's status; `present` names the answer whose shopper waits at the thank-you
+ * (only it may win), and such a batch gets `timeoutMs`, so the verdict comes while the shopper is there.
+ */
+export function submitResponses(
+  deviceToken: string,
+  responses: ResponseItem[],
+  extra: { kiosk: KioskStatus; present?: string },
+  timeoutMs = TIMEOUT_MS,
+): Promise<SubmitResponsesResponse> {
+  return call("POST", "/v1/responses", { responses, ...extra }, deviceToken, timeoutMs);
+}
+
+/** Tells the server an idle kiosk is alive, with its status. */
+export function sendHeartbeat(deviceToken: string, status: KioskStatus): Promise<void> {
+  return call("POST", "/v1/kiosk/heartbeat", status, deviceToken);
 }
 
 /** With the device token, the server counts this kiosk's wrong PINs per device, apart from strangers'. */

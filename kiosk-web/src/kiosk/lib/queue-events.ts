@@ -6,8 +6,11 @@ import type { ResponseResult } from "@sonrisa/shared/schemas/responses";
 
 export type QueueEvent =
   | { type: "changed" }
-  | { type: "kick"; id?: string }
+  /** Send now; `id` first, and with `present`, its shopper waits at the thank-you for the verdict. */
+  | { type: "kick"; id?: string; present?: boolean }
   | { type: "result"; result: ResponseResult }
+  /** A batch went out and came back without results (network, 5xx, timeout): these answers wait for a retry. */
+  | { type: "unsent"; ids: string[] }
   | { type: "synced"; at: string }
   | { type: "unpaired" }
   | { type: "paired" };

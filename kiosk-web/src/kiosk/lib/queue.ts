@@ -3,8 +3,8 @@
  * 1. An answer is written at the tap, as a `draft` holding just the score, so a crash loses nothing.
  * 2. Later steps update that same draft (same id) and only while it is a draft; `finalize` freezes it
  *    as `ready`. Only ready answers are ever sent, so a sent answer is never changed or sent as a second one.
- * 3. A ready answer leaves the queue only when the server says `stored` or `duplicate` (or `rejected`);
- *    a retry of the same id can only ever be a duplicate on the server.
+ * 3. A ready answer leaves the queue only when the server says `stored` or `duplicate`; a retry of the same id
+ *    can only ever be a duplicate on the server. One the server `rejected` stays, set aside as `refused`.
  */
 import type { ResponseItem } from "@sonrisa/shared/schemas/responses";
 import { db } from "./db.ts";
@@ -66,10 +66,13 @@ export async function oldestDraftAge(): Promise<number | undefined> {
   return cursor ? Date.now() - cursor.value.touchedAt : undefined;
 }
 
-/** Up to `limit` ready answers of a store, the `first` one (a live thank-you waiting) ahead of the oldest. */
+/**
+ * Up to `limit` ready answers of a store that may be sent now, the `first` one (a live thank-you waiting)
+ * ahead of the oldest.
+ */
 export async function nextBatch(storeId: string, limit: number, first?: string): Promise<QueuedAnswer[]> {
   const tx = (await db()).transaction(QUEUE, "readonly");
-  const range = IDBKeyRange.bound(["ready", storeId, 0], ["ready", storeId, Number.MAX_SAFE_INTEGER]);
+  const range = IDBKeyRange.bound(["ready", storeId, 0], ["ready", storeId, Date.now()]);
   const head = first ? await tx.store.get(first) : undefined;
   const batch = head?.state === "ready" && head.storeId === storeId ? [head] : [];
   const rest = await tx.store.index(BY_SENDABLE).getAll(range, limit);
@@ -86,9 +89,47 @@ export async function remove(ids: string[]): Promise<void> {
   notifyQueueChanged();
 }
 
-/** Every answer not yet settled by the server, drafts included. */
+/** An answer dated ahead of the server's clock is sent again once that much time has passed. */
+const FUTURE_RETRY_MS = 5 * 60_000;
+
+/**
+ * Sets aside the answers the server refused, with the reason, instead of deleting them. One refused for being
+ * dated ahead of the server (the tablet's clock runs fast) is tried again later rather than set aside.
+ */
+export async function setAside(refused: Array<{ id: string; code: string }>): Promise<void> {
+  if (refused.length === 0) return;
+  const tx = (await db()).transaction(QUEUE, "readwrite");
+  for (const { id, code } of refused) {
+    const entry = await tx.store.get(id);
+    if (!entry) continue;
+    const now = Date.now();
+    await tx.store.put(
+      code === "at_in_future"
+        ? { ...entry, readyAt: now + FUTURE_RETRY_MS }
+        : { ...entry, state: "refused", refusal: code, touchedAt: now },
+    );
+  }
+  await tx.done;
+  notifyQueueChanged();
+}
+
+/** Answers kept aside, counted per refusal code. */
+export async function refusedCounts(): Promise<Array<{ code: string; count: number }>> {
+  const range = IDBKeyRange.bound(["refused", 0], ["refused", Number.MAX_SAFE_INTEGER]);
+  const entries = await (await db()).getAllFromIndex(QUEUE, BY_DRAFT_AGE, range);
+  const counts = new Map<string, number>();
+  for (const e of entries) counts.set(e.refusal ?? "unknown", (counts.get(e.refusal ?? "unknown") ?? 0) + 1);
+  return [...counts].map(([code, count]) => ({ code, count })).sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** Every answer still to be delivered, drafts included (not the ones kept aside). */
 export async function depth(): Promise<number> {
-  return (await db()).count(QUEUE);
+  const store = (await db()).transaction(QUEUE).store;
+  const [all, refused] = await Promise.all([
+    store.count(),
+    store.index(BY_DRAFT_AGE).count(IDBKeyRange.bound(["refused", 0], ["refused", Number.MAX_SAFE_INTEGER])),
+  ]);
+  return all - refused;
 }
 
 /** Optional fields left empty by the shopper are not sent at all. */

@@ -5,6 +5,10 @@
  * updates that same draft, and leaving the flow (finish, skip to the end or idle timeout) freezes it for
  * the sender. The answer is therefore held locally until the flow ends but never only in memory: a crash
  * or reload mid-flow leaves a draft that the sender recovers once it is older than any flow can last.
+ *
+ * A surprise is decided and shown while its shopper is at the thank-you: a finished flow's answer is sent at
+ * once saying so (`present`), and the thank-you stays until the verdict comes (or its batch fails). An
+ * answer whose flow timed out, or that is synced later, is never sent that way, so it cannot win.
  */
 import type { Lang } from "@sonrisa/shared/schemas/common";
 import type { OptIn, ResponseItem, Surprise } from "@sonrisa/shared/schemas/responses";
@@ -12,8 +16,9 @@ import type { KioskConfig } from "@sonrisa/shared/schemas/store";
 import { type Sentiment, sentimentOf } from "@sonrisa/shared/scoring";
 import { useCallback, useRef, useState } from "preact/hooks";
 import { newId, nowWithOffset } from "./ids.ts";
+import { tappedTooSoon } from "./misuse.ts";
 import { addDraft, finalize, updateDraft } from "./queue.ts";
-import { kick, waitForResult } from "./sender.ts";
+import { kick, PRESENT_FRESH_MS, PRESENT_TIMEOUT_MS, waitForResult } from "./sender.ts";
 import { type Step, stepsFor } from "./steps.ts";
 
 export interface Flow {
@@ -24,12 +29,14 @@ export interface Flow {
   reasons: string[];
   comment: string;
   surprise?: Surprise;
+  /** The thank-you waits for the server's verdict on this answer (it stays on screen meanwhile). */
+  waiting?: boolean;
 }
 
 /** How long the picked face shows its acknowledgement before the next step slides in. */
 const ACK_MS = 350;
-/** How long the thank-you waits for the server to reveal a surprise. */
-const SURPRISE_WAIT_MS = 1_500;
+/** The longest the thank-you waits for the verdict: the sender's present batch starts and ends within it. */
+const VERDICT_WAIT_MS = PRESENT_FRESH_MS + PRESENT_TIMEOUT_MS + 1_000;
 /** How often input kept within a step is written to the draft. */
 const TOUCH_EVERY_MS = 5_000;
 
@@ -41,7 +48,7 @@ export function useFlow(config: KioskConfig, lang: Lang) {
   current.current = flow;
   /** Writes of one flow run in order: the draft exists before it is updated or frozen. */
   const writes = useRef<Promise<unknown>>(Promise.resolve());
-  const lastDoneAt = useRef(0);
+  const lastTapAt = useRef<number | undefined>(undefined);
   const lastTouch = useRef(0);
 
   const write = (op: () => Promise<unknown>) => {
@@ -52,7 +59,8 @@ export function useFlow(config: KioskConfig, lang: Lang) {
     (score: number) => {
       if (current.current.step !== "attract" || current.current.id) return;
       const id = newId();
-      const misuse = Date.now() - lastDoneAt.current < config.misuseIntervalSec * 1000;
+      const misuse = tappedTooSoon(lastTapAt.current, Date.now(), config.misuseIntervalSec);
+      lastTapAt.current = Date.now();
       const item: ResponseItem = { id, at: nowWithOffset(), score, lang, ...(misuse ? { misuse: true } : {}) };
       write(() => addDraft(config.storeId, item));
       setFlow({ ...attract, id, score, sentiment: sentimentOf(score) });
@@ -63,19 +71,23 @@ export function useFlow(config: KioskConfig, lang: Lang) {
     [config, lang],
   );
 
-  /** Leaves the flow: freezes the answer with what was given, then thanks (or returns to attract). */
+  /**
+   * Leaves the flow: freezes the answer with what was given, then thanks, waiting for the verdict with the
+   * shopper at the screen (or returns to attract: the shopper has gone, the answer cannot win).
+   */
   const end = useCallback((patch: Partial<ResponseItem>, to: "thanks" | "attract") => {
     const { id } = current.current;
     if (!id) return;
-    lastDoneAt.current = Date.now();
-    const verdict = to === "thanks" ? waitForResult(id, SURPRISE_WAIT_MS) : undefined;
+    const thanks = to === "thanks";
+    const verdict = thanks ? waitForResult(id, VERDICT_WAIT_MS) : undefined;
     write(async () => {
       await finalize(id, patch);
-      kick(id);
+      kick(id, thanks);
     });
-    setFlow(to === "thanks" ? { ...current.current, step: "thanks" } : attract);
+    setFlow(thanks ? { ...current.current, step: "thanks", waiting: true } : attract);
     void verdict?.then((result) => {
-      if (result?.surprise && current.current.id === id) setFlow({ ...current.current, surprise: result.surprise });
+      if (current.current.id !== id) return;
+      setFlow({ ...current.current, waiting: false, ...(result?.surprise ? { surprise: result.surprise } : {}) });
     });
   }, []);
 

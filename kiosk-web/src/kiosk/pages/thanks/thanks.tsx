@@ -7,12 +7,14 @@ import styles from "./thanks.module.css";
 
 interface Props {
   surprise?: Surprise;
+  /** The verdict on this answer is on its way: leaving now could leave a win unseen. */
+  waiting: boolean;
   lang: Lang;
   t: Messages;
   onDone: () => void;
 }
 
-export function Thanks({ surprise, lang, t, onDone }: Props) {
+export function Thanks({ surprise, waiting, lang, t, onDone }: Props) {
   return (
     <div class={styles.thanks}>
       <div class={styles.burst}>
@@ -45,7 +47,7 @@ export function Thanks({ surprise, lang, t, onDone }: Props) {
           </section>
         )}
       </div>
-      <Button kind="secondary" onClick={onDone}>
+      <Button kind="secondary" disabled={waiting} onClick={onDone}>
         {t.thanksDismiss}
       </Button>
     </div>

@@ -1,0 +1,103 @@
+/** The few-second copies of the kiosk's path: how long they last, what clears them, what a batch leaves in them. */
+import { describe, expect, it } from "vitest";
+import type { AnswerWriter } from "../../domain/ports/answer-writer.ts";
+import type { DeviceRecord, DeviceRepository } from "../../domain/ports/device-repository.ts";
+import type { RulesRepository } from "../../domain/ports/rules-repository.ts";
+import type { StoreRecord } from "../../domain/ports/store-repository.ts";
+import { cachedDevices, cachedRules } from "./read-cache.ts";
+
+function clock() {
+  let now = Date.parse("2026-06-17T10:00:00Z");
+  return { now: () => new Date(now), advance: (ms: number) => (now += ms) };
+}
+
+describe("settings and rules on the kiosk's path", () => {
+  it("read the rules once per 5 s, and at once again after a change made through this process", async () => {
+    const c = clock();
+    let reads = 0;
+    let rules: Awaited<ReturnType<RulesRepository["get"]>> = [];
+    const repo: RulesRepository = {
+      get: async () => {
+        reads++;
+        return rules;
+      },
+      state: async () => ({ rules, version: 1 }),
+      replace: async (next) => {
+        rules = next;
+        return true;
+      },
+      revisions: async () => ({ items: [] }),
+    };
+    const { fresh, cached } = cachedRules(repo, c);
+
+    await cached.get();
+    c.advance(4_999);
+    await cached.get();
+    c.advance(2);
+    await cached.get();
+    const afterTtl = reads;
+    await fresh.replace([{ id: "r" } as never], 1, {} as never);
+    const changed = await cached.get();
+
+    expect(afterTtl).toBe(2);
+    expect(changed).toEqual([{ id: "r" }]);
+    expect(reads).toBe(3);
+  });
+});
+
+describe("devices on the kiosk's path", () => {
+  const store = { storeId: "s" } as StoreRecord;
+  const record: DeviceRecord = { storeId: "s", deviceId: "d", pairedAt: "x", lastAnswerAt: "2026-06-17T09:00:00.000Z" };
+
+  function setup() {
+    const c = clock();
+    const calls: string[] = [];
+    const repo = {
+      get: async (_s: string, _d: string, opts?: { consistent?: boolean }) => {
+        calls.push(opts?.consistent ? "get consistent" : "get");
+        return { ...record };
+      },
+      touch: async () => void calls.push("touch"),
+      revoke: async () => void calls.push("revoke"),
+    } as unknown as DeviceRepository;
+    const devices = cachedDevices(repo, c);
+    return { c, calls, devices };
+  }
+
+  it("keep the last-answer time a batch committed, so the next batch of the kiosk reads nothing", async () => {
+    const { calls, devices } = setup();
+    const writer: AnswerWriter = {
+      write: async () => ({ outcomes: new Map(), lastAnswerAt: "2026-06-17T09:59:00.000Z" }),
+    };
+    await devices.cached.get("s", "d");
+
+    await devices.remembering(writer).write(store, [], "2026-06-17", { deviceId: "d", seenAt: "now" });
+    const next = await devices.cached.get("s", "d");
+
+    expect(next?.lastAnswerAt).toBe("2026-06-17T09:59:00.000Z");
+    expect(calls).toEqual(["get"]);
+  });
+
+  it("forget a device whose batch lost the race, and refresh it with a consistent read", async () => {
+    const { calls, devices } = setup();
+    const moved: AnswerWriter = { write: async () => ({ outcomes: new Map(), deviceMoved: true }) };
+    await devices.cached.get("s", "d");
+
+    await devices.remembering(moved).write(store, [], "2026-06-17", { deviceId: "d", seenAt: "now" });
+    await devices.cached.get("s", "d", { consistent: true });
+    await devices.cached.get("s", "d");
+
+    expect(calls).toEqual(["get", "get consistent"]);
+  });
+
+  it("read a device again after 5 s, and after any write through the repository, even one added later", async () => {
+    const { c, calls, devices } = setup();
+    await devices.cached.get("s", "d");
+    c.advance(5_001);
+    await devices.cached.get("s", "d");
+    await (devices.fresh as unknown as { revoke(): Promise<void> }).revoke();
+    await devices.cached.get("s", "d");
+
+    expect(calls).toEqual(["get", "get", "revoke", "get"]);
+  });
+});

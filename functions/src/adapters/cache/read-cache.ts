@@ -1,0 +1,134 @@
+/**
+ * Store settings, surprise rules and device records kept per warm function for a few seconds, for the hot
+ * path (every kiosk batch needs all three). A change made through the same process (a PUT of the rules,
+ * any write through the device repository) clears the copy at once; one made elsewhere (another Lambda)
+ * applies within SETTINGS_TTL_MS. docs/api.md states this.
+ */
+import type { AnswerWriter } from "../../domain/ports/answer-writer.ts";
+import type { Clock } from "../../domain/ports/clock.ts";
+import type { DeviceRecord, DeviceRepository } from "../../domain/ports/device-repository.ts";
+import type { RulesRepository } from "../../domain/ports/rules-repository.ts";
+import type { StoreRecord, StoreRepository } from "../../domain/ports/store-repository.ts";
+
+/** How stale a cached store, rule list or device may be. */
+export const SETTINGS_TTL_MS = 5_000;
+/** A warm function serving many kiosks starts its copies over rather than grow without bound. */
+const MAX_ENTRIES = 10_000;
+
+interface Entry<T> {
+  value: Promise<T>;
+  until: number;
+}
+
+/** A cache of `load(key)` for `ttlMs`; a failed load is not kept. */
+function ttlCache<K, T>(clock: Clock, ttlMs: number, load: (key: K) => Promise<T>) {
+  const entries = new Map<K, Entry<T>>();
+  return {
+    get(key: K): Promise<T> {
+      const now = clock.now().getTime();
+      const hit = entries.get(key);
+      if (hit && hit.until > now) return hit.value;
+      return this.put(key, load(key));
+    },
+    /** Keeps `value` as the copy, for a full `ttlMs` from now. */
+    put(key: K, value: Promise<T>): Promise<T> {
+      if (entries.size >= MAX_ENTRIES) entries.clear();
+      entries.set(key, { value, until: clock.now().getTime() + ttlMs });
+      value.catch(() => entries.delete(key));
+      return value;
+    },
+    /** Changes the copy, if there is one, without making it last longer. */
+    update(key: K, change: (value: T) => T): void {
+      const hit = entries.get(key);
+      if (hit) entries.set(key, { ...hit, value: hit.value.then(change) });
+    },
+    forget(key?: K): void {
+      if (key === undefined) entries.clear();
+      else entries.delete(key);
+    },
+  };
+}
+
+/** The store repository as is (writes clear the cached copy), and a cached `get` for the hot path. */
+export function cachedStores(repo: StoreRepository, clock: Clock, ttlMs = SETTINGS_TTL_MS) {
+  const cache = ttlCache<string, StoreRecord | undefined>(clock, ttlMs, (id) => repo.get(id));
+  const fresh: StoreRepository = {
+    ...repo,
+    async put(store) {
+      await repo.put(store);
+      cache.forget(store.storeId);
+    },
+  };
+  return { fresh, cached: { get: (id: string) => cache.get(id) } satisfies Pick<StoreRepository, "get"> };
+}
+
+/** The rules repository as is (a replace clears the cached copy), and a cached `get` for the hot path. */
+export function cachedRules(repo: RulesRepository, clock: Clock, ttlMs = SETTINGS_TTL_MS) {
+  const cache = ttlCache<"rules", Awaited<ReturnType<RulesRepository["get"]>>>(clock, ttlMs, () => repo.get());
+  const fresh: RulesRepository = {
+    ...repo,
+    async replace(rules, expectedVersion, revision) {
+      try {
+        return await repo.replace(rules, expectedVersion, revision);
+      } finally {
+        cache.forget();
+      }
+    },
+  };
+  return { fresh, cached: { get: () => cache.get("rules") } satisfies Pick<RulesRepository, "get"> };
+}
+
+/**
+ * Devices on the kiosk's path. A device's record is read at most once per SETTINGS_TTL_MS per warm function,
+ * and the last-answer time each committed batch leaves is kept in the copy, so a kiosk's next batch plans
+ * its burst check without a read. A stale copy is harmless: the transaction is conditioned on that time,
+ * so it is cancelled, the device is read again (strongly consistent) and the batch planned again; a
+ * deleted device fails the same condition. `fresh` is the repository as is, each of its writes clearing
+ * the copies.
+ */
+export function cachedDevices(repo: DeviceRepository, clock: Clock, ttlMs = SETTINGS_TTL_MS) {
+  const key = (storeId: string, deviceId: string) => `${storeId}/${deviceId}`;
+  const cache = ttlCache<string, DeviceRecord | undefined>(clock, ttlMs, (k) => {
+    const [storeId = "", deviceId = ""] = k.split("/");
+    return repo.get(storeId, deviceId);
+  });
+  const fresh = Object.fromEntries(
+    Object.entries(repo).map(([name, method]) => [
+      name,
+      name === "get"
+        ? method
+        : async (...args: unknown[]) => {
+            try {
+              return await (method as (...a: unknown[]) => Promise<unknown>)(...args);
+            } finally {
+              cache.forget();
+            }
+          },
+    ]),
+  ) as unknown as DeviceRepository;
+  const cached: Pick<DeviceRepository, "get" | "touch"> = {
+    get(storeId, deviceId, opts) {
+      if (opts?.consistent) return cache.put(key(storeId, deviceId), repo.get(storeId, deviceId, opts));
+      return cache.get(key(storeId, deviceId));
+    },
+    async touch(storeId, deviceId, ...rest) {
+      cache.forget(key(storeId, deviceId));
+      await repo.touch(storeId, deviceId, ...rest);
+    },
+  };
+  /** The writer, keeping the device's copy in step with what each batch committed. */
+  const remembering = (writer: AnswerWriter): AnswerWriter => ({
+    async write(store, answers, today, device) {
+      const result = await writer.write(store, answers, today, device);
+      if (!device) return result;
+      const k = key(store.storeId, device.deviceId);
+      if (result.deviceMoved) cache.forget(k);
+      else if (result.lastAnswerAt !== undefined) {
+        const lastAnswerAt = result.lastAnswerAt;
+        cache.update(k, (record) => record && { ...record, lastAnswerAt, lastSeenAt: device.seenAt });
+      }
+      return result;
+    },
+  });
+  return { fresh, cached, remembering };
+}
