@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeDocumentClient } from "../../functions/src/adapters/dynamo/client.ts";
 import { keys } from "../../functions/src/adapters/dynamo/keys.ts";
 import { loadConfig } from "../../functions/src/config.ts";
+import { makeJob as makeRollUpJob } from "../../functions/src/jobs/roll-up-months.ts";
 import { DEMO_ADMIN, startApi, type TestApi } from "./harness.ts";
 import { MADRID, optInAnswer, submit, testDeps, uniqueEmail } from "./support/follow-ups.ts";
 
@@ -220,6 +221,32 @@ describe("POST /v1/purchases", () => {
     expect(mxn(after)).toBe(mxn(before) + 700);
   });
 
+  it("counts a late purchase in its day and redoes its ended month's roll-up", async () => {
+    const { secret } = await madridKey();
+    const at = new Date(Date.now() - 40 * 86_400_000);
+    const month = at.toISOString().slice(0, 7);
+    const end = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+    const monthPurchases = async () => {
+      const res = await api.request("GET", `/v1/stores/${MADRID}/results?from=${month}-01&to=${end}`, { token: admin });
+      expect(res.status, res.text).toBe(200);
+      return res.json.purchases.count as number;
+    };
+    // Mid-month (noon UTC on the 15th), so the store-local date stays in the month.
+    const mid = `${month}-15T12:00:00.000Z`;
+    expect((await api.request("POST", "/v1/purchases", { token: secret, body: purchase({ at: mid }) })).status).toBe(
+      201,
+    );
+    const deps = testDeps();
+    const context = { getRemainingTimeInMillis: () => 60_000 } as never;
+    await makeRollUpJob({ stores: deps.stores, results: deps.results, clock: deps.clock })({}, context);
+    const rolled = await monthPurchases();
+
+    const late = await api.request("POST", "/v1/purchases", { token: secret, body: purchase({ at: mid }) });
+
+    expect(late.status, late.text).toBe(201);
+    expect(await monthPurchases()).toBe(rolled + 1);
+  });
+
   it("refuses bad bodies: no currency code, a fractional amount, unknown fields, two contacts, a time far ahead", async () => {
     const { secret } = await madridKey();
     for (const body of [
@@ -230,7 +257,7 @@ describe("POST /v1/purchases", () => {
       purchase({ discount: 3 }),
       purchase({ contact: { email: "a@example.com", phone: "+34600111222" } }),
       purchase({ at: new Date(Date.now() + 3_600_000).toISOString() }),
-      purchase({ at: new Date(Date.now() - 40 * 86_400_000).toISOString() }),
+      purchase({ at: new Date(Date.now() - 200 * 86_400_000).toISOString() }),
     ]) {
       const res = await api.request("POST", "/v1/purchases", { token: secret, body });
       expect(res.status, JSON.stringify(body)).toBe(400);

@@ -10,8 +10,9 @@ import { localParts } from "@sonrisa/shared/time";
 import { normaliseEmail, normalisePhone } from "./contact-identity.ts";
 import { purchaseCounters } from "./day-aggregate.ts";
 import { Conflict, Invalid, NotFound } from "./errors.ts";
-import { MAX_FUTURE_MS, MAX_PAST_MS } from "./ingestion.ts";
+import { MAX_FUTURE_MS, MAX_PAST_DAYS, MAX_PAST_MS } from "./ingestion.ts";
 import { assertKeyReaches } from "./integration-keys.ts";
+import { hasEnded } from "./month-rollup.ts";
 import type { Clock } from "./ports/clock.ts";
 import type { ContactRepository, Identity } from "./ports/contact-repository.ts";
 import type { Principal } from "./ports/principal.ts";
@@ -49,7 +50,7 @@ export async function recordPurchase(deps: PurchaseDeps, auth: Principal | undef
     throw new Invalid("The body is not valid", [issue("`at` is more than 5 minutes ahead of the server's clock")]);
   }
   if (at.getTime() < now.getTime() - MAX_PAST_MS) {
-    throw new Invalid("The body is not valid", [issue("`at` is more than 30 days old: its day is closed")]);
+    throw new Invalid("The body is not valid", [issue(`\`at\` is more than ${MAX_PAST_DAYS} days old`)]);
   }
   const person = await identify(deps, body, store);
   const record: PurchaseRecord = {
@@ -68,7 +69,10 @@ export async function recordPurchase(deps: PurchaseDeps, auth: Principal | undef
     bodyHash,
     receivedAt: now.toISOString(),
   };
-  if (await deps.purchases.create(record, purchaseCounters(body.amount, body.currency))) {
+  // As a late answer does, a purchase in an ended month makes that month's roll-up stale.
+  const month = record.localDate.slice(0, 7);
+  const ended = hasEnded(month, localParts(now, store.timeZone).date) ? month : undefined;
+  if (await deps.purchases.create(record, purchaseCounters(body.amount, body.currency), ended)) {
     return { status: 201, purchase: await view(deps, record), replayed: false };
   }
   // Another request of the same purchase got in first: answer as its retry.

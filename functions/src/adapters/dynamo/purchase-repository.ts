@@ -4,6 +4,7 @@
  */
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { PurchaseRecord, PurchaseRepository } from "../../domain/ports/purchase-repository.ts";
+import { monthRevision } from "./answer-items.ts";
 import type { Table } from "./client.ts";
 import { dayCounterUpdate } from "./day-counters.ts";
 import { withoutKeys } from "./item-codec.ts";
@@ -19,7 +20,7 @@ export function makePurchaseRepository(table: Table): PurchaseRepository {
       );
       return out.Item ? withoutKeys<PurchaseRecord>(out.Item) : undefined;
     },
-    async create(purchase, counters) {
+    async create(purchase, counters, endedMonth) {
       const failed = await transact(table, [
         {
           Put: {
@@ -36,6 +37,7 @@ export function makePurchaseRepository(table: Table): PurchaseRepository {
           },
         },
         dayCounterUpdate(table, purchase.storeId, purchase.localDate, counters),
+        ...(endedMonth ? [monthRevision(table, purchase.storeId, endedMonth)] : []),
       ]);
       if (failed === -1) return true;
       if (failed === 0) return false;

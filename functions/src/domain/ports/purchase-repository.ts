@@ -31,9 +31,10 @@ export interface PurchaseRepository {
   get(storeId: string, externalId: string): Promise<PurchaseRecord | undefined>;
   /**
    * Stores the purchase and adds `counters` to its store-local day, both or neither; false when a purchase with
-   * its store and external id exists already.
+   * its store and external id exists already. `endedMonth`: the ended month the purchase lands in, whose roll-up
+   * it makes stale (its revision goes up in the same transaction).
    */
-  create(purchase: PurchaseRecord, counters: Counters): Promise<boolean>;
+  create(purchase: PurchaseRecord, counters: Counters, endedMonth?: string): Promise<boolean>;
   /** A person's purchases between two UTC instants (inclusive), oldest first: for the effect report. */
   byPerson(personId: string, fromUtc: string, toUtc: string): Promise<PurchaseRecord[]>;
 }
