@@ -19,6 +19,7 @@ import { Account } from "../account/account.tsx";
 import { Alerts } from "../alerts/alerts.tsx";
 import { Contacts } from "../contacts/contacts.tsx";
 import { FollowUps } from "../follow-ups/follow-ups.tsx";
+import { Integrations } from "../integrations/integrations.tsx";
 import { Kiosks } from "../kiosks/kiosks.tsx";
 import { Live } from "../live/live.tsx";
 import { Overview } from "../overview/overview.tsx";
@@ -86,6 +87,7 @@ export function Shell({ session, onSignOut, onAuthLost, onRenewed }: Props) {
           { label: t.nav.followUps, href: paths.followUps, current: path === paths.followUps },
         ]),
     { label: t.nav.alerts, href: paths.alerts, current: path === paths.alerts },
+    ...(isAdmin ? [{ label: t.nav.integrations, href: paths.integrations, current: path === paths.integrations }] : []),
   ];
   const liveStore = /^\/dashboard\/live\/([^/]+)/.exec(path)?.[1];
   if (liveStore) {
@@ -119,6 +121,7 @@ export function Shell({ session, onSignOut, onAuthLost, onRenewed }: Props) {
             <Route path={paths.contacts} component={isManager ? Overview : Contacts} {...page} />
             <Route path={paths.followUps} component={isManager ? Overview : FollowUps} {...page} />
             <Route path={paths.alerts} component={Alerts} {...page} />
+            <Route path={paths.integrations} component={isAdmin ? Integrations : Overview} {...page} />
             <Route path={paths.storesAdmin} component={isAdmin ? Stores : Overview} {...page} />
             <Route path={paths.newStore} component={isAdmin ? StoreSettingsPage : Overview} {...page} />
             <Route
