@@ -8,6 +8,7 @@ import { Status } from "../../components/status/status.tsx";
 import type { DashboardApi, WebhookEndpoint, WebhookMessage } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n.ts";
 import { useResource } from "../../lib/use-resource.ts";
+import { useEventLabel } from "./event-label.ts";
 import styles from "./integrations.module.css";
 import { useLocalTime } from "./use-local-time.ts";
 
@@ -85,11 +86,12 @@ function MessageRow({
 }) {
   const { t } = useI18n();
   const time = useLocalTime();
+  const eventLabel = useEventLabel();
   const m = t.integrations.messages;
   return (
     <tr data-message={message.messageId} data-status={message.status}>
       <td>
-        <strong>{t.integrations.event[message.eventType]}</strong>
+        <strong>{eventLabel(message.eventType)}</strong>
         {message.test && <span class={ui.badge}>{m.test}</span>}
         <br />
         <code class={styles.code} title={m.id}>

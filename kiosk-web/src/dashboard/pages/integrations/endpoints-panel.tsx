@@ -10,6 +10,7 @@ import type { DashboardApi, WebhookEndpoint, WebhookEndpointWithSecret, WebhookE
 import { useI18n } from "../../lib/i18n.ts";
 import { useResource } from "../../lib/use-resource.ts";
 import { DeliveryLog } from "./delivery-log.tsx";
+import { useEventLabel } from "./event-label.ts";
 import styles from "./integrations.module.css";
 import { SecretOnce } from "./secret-once.tsx";
 import { useLocalTime } from "./use-local-time.ts";
@@ -76,6 +77,7 @@ interface RowProps {
 function EndpointRow({ api, endpoint, onChanged, onSecret }: RowProps) {
   const { t } = useI18n();
   const time = useLocalTime();
+  const eventLabel = useEventLabel();
   const w = t.integrations.endpoints;
   const [type, setType] = useState<WebhookEventType>(endpoint.events[0] ?? "answer.stored");
   const [busy, setBusy] = useState<"test" | "toggle" | "rotate">();
@@ -114,7 +116,7 @@ function EndpointRow({ api, endpoint, onChanged, onSecret }: RowProps) {
         <span class={`${ui.badge} ${endpoint.active ? ui.ok : ui.warn}`}>{endpoint.active ? w.active : w.paused}</span>
       </div>
       {endpoint.description && <p>{endpoint.description}</p>}
-      <p class={ui.wrap}>{endpoint.events.map((e) => t.integrations.event[e]).join(" · ")}</p>
+      <p class={ui.wrap}>{endpoint.events.map((e) => eventLabel(e)).join(" · ")}</p>
       <p class={styles.muted}>
         <code class={styles.code}>{w.secret(endpoint.secretPrefix)}</code>
         {endpoint.previousSecretUntil && <> · {w.rotated(time(endpoint.previousSecretUntil))}</>}
@@ -125,7 +127,7 @@ function EndpointRow({ api, endpoint, onChanged, onSecret }: RowProps) {
           <select value={type} onChange={(e) => setType(e.currentTarget.value as WebhookEventType)}>
             {WEBHOOK_EVENT_TYPES.map((e) => (
               <option key={e} value={e}>
-                {t.integrations.event[e]}
+                {eventLabel(e)}
               </option>
             ))}
           </select>
@@ -157,6 +159,7 @@ function EndpointRow({ api, endpoint, onChanged, onSecret }: RowProps) {
 
 function NewEndpointForm({ api, onCreated }: { api: DashboardApi; onCreated: (s: WebhookEndpointWithSecret) => void }) {
   const { t } = useI18n();
+  const eventLabel = useEventLabel();
   const w = t.integrations.endpoints;
   const [url, setUrl] = useState("https://");
   const [description, setDescription] = useState("");
@@ -202,7 +205,7 @@ function NewEndpointForm({ api, onCreated }: { api: DashboardApi; onCreated: (s:
               checked={events.includes(e)}
               onChange={(ev) => setEvents(ev.currentTarget.checked ? [...events, e] : events.filter((x) => x !== e))}
             />
-            {t.integrations.event[e]}
+            {eventLabel(e)}
             {NOT_EMITTED_YET.includes(e) && <span class={styles.muted}> {w.notEmitted}</span>}
           </label>
         ))}
