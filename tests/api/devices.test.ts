@@ -4,7 +4,10 @@
  * once the tablet is paired again), and who may do it: admins, and managers for their own stores only.
  */
 import { randomUUID } from "node:crypto";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeDocumentClient } from "../../functions/src/adapters/dynamo/client.ts";
+import { keys } from "../../functions/src/adapters/dynamo/keys.ts";
 import { DEMO_ADMIN, startApi, type TestApi } from "./harness.ts";
 
 const MADRID = "madrid-centro";
@@ -135,6 +138,31 @@ describe("revoking a kiosk", () => {
     expect(again.json.device.revokedAt).toBe(revoked.json.device.revokedAt);
     const listed = (await devicesOf(MADRID)).json.devices.find((d: { deviceId: string }) => d.deviceId === deviceId);
     expect(listed.revokedAt).toBe(revoked.json.device.revokedAt);
+  });
+
+  it("refuses the next batch even while the function still holds a few-second copy of the device", async () => {
+    // In AWS the revocation runs in another function, so the kiosk path's copy (5 s) does not know of it;
+    // the answer transaction itself is conditioned on the device not being revoked.
+    const { token, deviceId } = await kiosk();
+    const warm = await api.request("POST", "/v1/responses", { token, body: { responses: answers(1) } });
+    expect(warm.status).toBe(200);
+    const before = await totalOf(MADRID);
+    const doc = makeDocumentClient({ DYNAMODB_ENDPOINT: api.dynamoEndpoint });
+    await doc.send(
+      new UpdateCommand({
+        TableName: api.tableName,
+        Key: keys.device(MADRID, deviceId),
+        UpdateExpression: "SET revokedAt = :at",
+        ExpressionAttributeValues: { ":at": new Date().toISOString() },
+      }),
+    );
+
+    const sent = await api.request("POST", "/v1/responses", {
+      token,
+      body: { responses: [{ id: randomUUID(), at: new Date().toISOString(), score: 5 }] },
+    });
+    expect(sent.status, sent.text).toBe(401);
+    expect(await totalOf(MADRID)).toBe(before);
   });
 
   it("lets the answers a revoked tablet kept upload once it is paired again to the same store, once", async () => {

@@ -4,6 +4,7 @@
  */
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import {
+  adminToken,
   expectQueueEmpty,
   faces,
   overrideConfig,
@@ -172,20 +173,23 @@ test("a rejected answer is kept aside, reported with the next sync, and does not
   console.expectNone();
 });
 
-test("an unpaired kiosk keeps its queue, asks for pairing and sends everything once paired again", async ({ page }) => {
+test("a revoked kiosk keeps its queue, asks for pairing and sends everything once paired again", async ({ page }) => {
   const console = watchConsole(page);
+  const paired = page.waitForResponse((r) => r.url().endsWith("/v1/devices/pair") && r.status() === 200);
   await pairKiosk(page);
+  const { deviceId } = (await (await paired).json()) as { deviceId: string };
   const before = await storeTotal(page.request);
 
-  await page.route("**/v1/responses", (route) =>
-    route.fulfill({ status: 401, json: { error: { code: "unauthorized", message: "device revoked" } } }),
-  );
+  // The real server path: an admin revokes this tablet; its next batch is refused with 401.
+  const revoked = await page.request.delete(`/v1/devices/${deviceId}`, {
+    headers: { authorization: `Bearer ${await adminToken(page.request)}` },
+  });
+  expect(revoked.status(), await revoked.text()).toBe(200);
   await page.getByRole("button", { name: "Muy satisfecho", exact: true }).click();
   await page.getByRole("button", { name: "Terminar" }).click();
   await expect(page.getByRole("heading", { name: /Vincular|Pair/ })).toBeVisible();
   await expect(page.getByText(/1 (respuesta pendiente|waiting answer)/)).toBeVisible();
 
-  await page.unroute("**/v1/responses");
   await pairKiosk(page);
   await expectQueueEmpty(page);
   expect(await storeTotal(page.request)).toBe(before + 1);

@@ -221,13 +221,18 @@ export async function startStreamPoller(opts: StreamPollerOptions): Promise<Stre
 
   const loop = (async () => {
     let emptyCycles = 0;
+    // DynamoDB Local down (killed, restarting): said once when it starts failing and once when it is back.
+    let failing = false;
     while (!stopped) {
       let read = 0;
       const started = ++cycle;
       try {
         read = await pollOnce();
+        if (failing) log.info("stream poller: reading the stream again");
+        failing = false;
       } catch (error) {
-        if (!stopped) log.error(`stream poller: ${describeError(error)}`);
+        if (!stopped && !failing) log.error(`stream poller: ${describeError(error)} (quiet until it reads again)`);
+        failing = true;
       }
       emptyCycles = read === 0 ? emptyCycles + 1 : 0;
       if (emptyCycles > 0) {
