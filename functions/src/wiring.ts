@@ -5,6 +5,7 @@
 
 import { makeLinkSigner } from "./adapters/auth/link-signer.ts";
 import { scryptHasher } from "./adapters/auth/password-hasher.ts";
+import { makeSecretBox } from "./adapters/auth/secret-box.ts";
 import { makeTokenService } from "./adapters/auth/token-service.ts";
 import { cachedDevices, cachedRules, cachedStores } from "./adapters/cache/read-cache.ts";
 import { offsetClock } from "./adapters/clock.ts";
@@ -18,10 +19,12 @@ import { makeDeviceRepository } from "./adapters/dynamo/device-repository.ts";
 import { makeFollowUpRulesRepository } from "./adapters/dynamo/follow-up-rules-repository.ts";
 import { makeGiftRepository } from "./adapters/dynamo/gift-repository.ts";
 import { makeHealthCheck } from "./adapters/dynamo/health-check.ts";
+import { makeIntegrationKeyRepository } from "./adapters/dynamo/integration-key-repository.ts";
 import { makeJobStateRepository } from "./adapters/dynamo/job-state-repository.ts";
 import { makeLoyaltyProgramRepository } from "./adapters/dynamo/loyalty-program-repository.ts";
 import { makeMemberRepository } from "./adapters/dynamo/member-repository.ts";
 import { makeMessageRepository } from "./adapters/dynamo/message-repository.ts";
+import { makePurchaseRepository } from "./adapters/dynamo/purchase-repository.ts";
 import { makeResultsRepository } from "./adapters/dynamo/results-repository.ts";
 import { makeRulesRepository } from "./adapters/dynamo/rules-repository.ts";
 import { makeStaffRepository } from "./adapters/dynamo/staff-repository.ts";
@@ -31,11 +34,16 @@ import { makeSuppressionList } from "./adapters/dynamo/suppression-list.ts";
 import { tableChanges } from "./adapters/dynamo/table-changes.ts";
 import { makeThrottleRepository } from "./adapters/dynamo/throttle-repository.ts";
 import { makeUserRepository } from "./adapters/dynamo/user-repository.ts";
+import { makeWebhookEndpointRepository } from "./adapters/dynamo/webhook-endpoint-repository.ts";
+import { makeWebhookOutbox } from "./adapters/dynamo/webhook-outbox.ts";
+import { webhookSources } from "./adapters/dynamo/webhook-sources.ts";
 import { randomIds } from "./adapters/ids.ts";
 import { auditLog } from "./adapters/logger.ts";
 import { makeMailer } from "./adapters/messaging/mailer.ts";
 import { makeSmsSender } from "./adapters/messaging/sms-sender.ts";
+import { noPurchaseLoyalty } from "./adapters/purchase-loyalty.ts";
 import { sha256Hasher } from "./adapters/text-hasher.ts";
+import { makeWebhookSender } from "./adapters/webhooks/http-sender.ts";
 import { type Config, loadConfig } from "./config.ts";
 import type { Clock } from "./domain/ports/clock.ts";
 
@@ -50,6 +58,7 @@ export function makeDeps(config: Config, table: Table) {
   const rules = cachedRules(makeRulesRepository(table), clock);
   const devices = cachedDevices(makeDeviceRepository(table), clock);
   const writer = makeAnswerWriter(table);
+  const local = config.SONRISA_MODE === "local";
   return {
     clock,
     ids: randomIds,
@@ -86,6 +95,17 @@ export function makeDeps(config: Config, table: Table) {
     // Loyalty
     program: makeLoyaltyProgramRepository(table),
     members: makeMemberRepository(table),
+    // Integrations: keys, purchases (the loyalty work replaces noPurchaseLoyalty), webhooks out
+    integrationKeys: makeIntegrationKeyRepository(table),
+    purchases: makePurchaseRepository(table),
+    purchaseLoyalty: noPurchaseLoyalty,
+    webhookEndpoints: makeWebhookEndpointRepository(table),
+    webhookOutbox: makeWebhookOutbox(table),
+    webhookSources,
+    // Loopback (and plain http to it) only on the local stack, so tests can run a receiver.
+    webhookPolicy: { allowLoopback: local },
+    webhookSender: makeWebhookSender({ allowLoopback: local }),
+    secretBox: makeSecretBox(config),
   };
 }
 

@@ -90,11 +90,13 @@ export class AppStack extends Stack {
       eventEntry,
       table: props.table,
       environment: { ...environment, PUBLIC_URL: publicUrl },
+      authSecret: props.authSecret,
     });
     this.jobs = new ScheduledJobs(this, "Jobs", {
       jobs: jobList,
       jobEntry,
       table: props.table,
+      authSecret: props.authSecret,
       environment: {
         ...environment,
         PUBLIC_URL: publicUrl,

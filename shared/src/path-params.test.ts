@@ -15,5 +15,7 @@ describe("path parameters", () => {
     expect(PathParams.safeParse({ token: "t".repeat(1001) }).success).toBe(false);
     expect(PathParams.safeParse({ alertId: "madrid-centro.low-stock.coffee.2026-11-30" }).success).toBe(true);
     expect(PathParams.safeParse({ other: "x" }).success).toBe(false);
+    expect(PathParams.safeParse({ endpointId: "ep_0123abcd", messageId: "msg_Ab-_9z" }).success).toBe(true);
+    expect(PathParams.safeParse({ messageId: "msg.1/../x" }).success).toBe(false);
   });
 });

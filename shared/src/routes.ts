@@ -4,6 +4,7 @@
  * `functions/src/handlers/<handler>.ts`, which exports `handler`.
  */
 import type { Role } from "./schemas/common.ts";
+import type { IntegrationPermission } from "./schemas/integrations.ts";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
 
@@ -28,6 +29,11 @@ export interface Route {
   bodyType?: "form";
   /** Set on a GET route that writes (a click counted on the way to its link), so its function may write. */
   writes?: true;
+  /**
+   * Set on a route an integration key may call: the permission the key needs. Integration keys reach only the
+   * routes that name one (and only the stores the key lists); tokens of people and kiosks are judged by `roles`.
+   */
+  permission?: IntegrationPermission;
 }
 
 /**
@@ -180,6 +186,33 @@ export const routes: readonly Route[] = [
     handler: "list-rule-revisions",
     roles: ["admin", "marketing"],
   },
+  // Integrations (issue 14): keys for other systems, purchases in, webhooks out.
+  { method: "GET", path: "/v1/integration-keys", handler: "list-integration-keys", roles: ["admin"] },
+  { method: "POST", path: "/v1/integration-keys", handler: "create-integration-key", roles: ["admin"] },
+  { method: "DELETE", path: "/v1/integration-keys/{keyId}", handler: "revoke-integration-key", roles: ["admin"] },
+  { method: "POST", path: "/v1/purchases", handler: "record-purchase", roles: [], permission: "purchases:write" },
+  { method: "GET", path: "/v1/webhook-endpoints", handler: "list-webhook-endpoints", roles: ["admin"] },
+  { method: "POST", path: "/v1/webhook-endpoints", handler: "create-webhook-endpoint", roles: ["admin"] },
+  { method: "PUT", path: "/v1/webhook-endpoints/{endpointId}", handler: "update-webhook-endpoint", roles: ["admin"] },
+  {
+    method: "POST",
+    path: "/v1/webhook-endpoints/{endpointId}/rotate-secret",
+    handler: "rotate-webhook-secret",
+    roles: ["admin"],
+  },
+  {
+    method: "GET",
+    path: "/v1/webhook-endpoints/{endpointId}/messages",
+    handler: "list-webhook-messages",
+    roles: ["admin"],
+  },
+  {
+    method: "POST",
+    path: "/v1/webhook-endpoints/{endpointId}/messages/{messageId}/replay",
+    handler: "replay-webhook-message",
+    roles: ["admin"],
+  },
+  { method: "POST", path: "/v1/webhook-endpoints/{endpointId}/test", handler: "send-test-webhook", roles: ["admin"] },
 ];
 
 /** Paths outside /v1 that the API serves (CloudFront sends them to it; the local server too). */
@@ -197,6 +230,8 @@ export interface Job {
   readonly mails?: boolean;
   readonly sms?: boolean;
   readonly localEverySeconds?: number;
+  /** Set on jobs that use keys derived from the auth key (opening webhook secrets): they may read its secret. */
+  readonly usesAuthKey?: boolean;
 }
 
 /** Jobs run on a schedule (EventBridge in AWS, a timer locally). */
@@ -204,6 +239,8 @@ export const jobs: readonly Job[] = [
   { handler: "expire-gifts", everyMinutes: 5 },
   { handler: "roll-up-months", everyMinutes: 60, timeoutMinutes: 15 },
   { handler: "dispatch-messages", everyMinutes: 1, localEverySeconds: 3, mails: true, sms: true },
+  // Webhook deliveries: due attempts claimed, signed and sent; stale claims go back to the schedule.
+  { handler: "dispatch-webhooks", everyMinutes: 1, timeoutMinutes: 5, localEverySeconds: 2, usesAuthKey: true },
 ];
 
 /** A change of the table a consumer reacts to: the stream event and the `entity` of the new image. */
@@ -230,6 +267,13 @@ export const streamConsumers: readonly StreamConsumer[] = [
     filters: [
       { eventName: "INSERT", entity: "Response" },
       { eventName: "MODIFY", entity: "Stock" },
+      // Webhooks out (issue 14): each change an endpoint may subscribe to puts one outbox item per endpoint,
+      // keyed by the source item, so a redelivery puts nothing new.
+      { eventName: "INSERT", entity: "Gift" },
+      { eventName: "MODIFY", entity: "Gift" },
+      { eventName: "INSERT", entity: "Contact" },
+      { eventName: "INSERT", entity: "ConsentRecord" },
+      { eventName: "INSERT", entity: "Alert" },
     ],
     batchSize: 25,
   },

@@ -4,32 +4,51 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { jobs, routes, streamConsumers } from "@sonrisa/shared/routes";
-import type { Template } from "aws-cdk-lib/assertions";
+import { NestedStack, Stack } from "aws-cdk-lib";
+import { Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodeRuntime } from "../../infra/src/constructs/sonrisa-function.ts";
 import { removeTempDirs, resourcesOf, type SynthesizedSonrisa, synthSonrisa, synthTimeout } from "./sonrisa-fixture.ts";
 
 let synth: SynthesizedSonrisa;
 let main: Template;
+/** The app stack and the nested stacks the API routes' functions live in (CloudFormation's 500 resources a stack). */
+let templates: Map<Stack, Template>;
 
 beforeAll(() => {
   synth = synthSonrisa();
   main = synth.main;
+  templates = new Map<Stack, Template>([[synth.stacks.app, main]]);
+  for (const nested of synth.stacks.app.node.findAll().filter((c) => c instanceof NestedStack)) {
+    templates.set(nested as NestedStack, Template.fromStack(nested as NestedStack));
+  }
 }, synthTimeout);
 afterAll(removeTempDirs);
 
-/** Logical id of the function of a route handler or job. */
-function functionId(handler: string): string {
+function functionOf(handler: string) {
   const fn = synth.stacks.app.http.functions.get(handler) ?? synth.stacks.app.jobs.functions.get(handler);
   if (!fn) throw new Error(`no function for ${handler}`);
-  return synth.stacks.app.getLogicalId(fn.node.defaultChild as never);
+  return fn;
 }
+
+/** Logical id of the function of a route handler or job, in the stack it lives in. */
+function functionId(handler: string): string {
+  const fn = functionOf(handler);
+  return Stack.of(fn).getLogicalId(fn.node.defaultChild as never);
+}
+
+/** The template of the stack a route handler's or job's function lives in. */
+const templateOf = (handler: string) => templates.get(Stack.of(functionOf(handler)))!;
+
+/** Resources of one type in the app stack and every nested stack. */
+const everywhere = (type: string) => [...templates.values()].flatMap((t) => Object.values(resourcesOf(t, type)));
 
 /** Every IAM action granted to the role of a function. */
 function actionsOf(handler: string): string[] {
-  const fn = resourcesOf(main, "AWS::Lambda::Function")[functionId(handler)]!;
+  const template = templateOf(handler);
+  const fn = resourcesOf(template, "AWS::Lambda::Function")[functionId(handler)]!;
   const roleId = (fn.Properties.Role as { "Fn::GetAtt": [string] })["Fn::GetAtt"][0];
-  return Object.values(resourcesOf(main, "AWS::IAM::Policy"))
+  return Object.values(resourcesOf(template, "AWS::IAM::Policy"))
     .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"${roleId}"`))
     .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement)
     .flatMap((statement) => [statement.Action].flat());
@@ -38,7 +57,7 @@ function actionsOf(handler: string): string[] {
 const handlers = [...new Set(routes.map((route) => route.handler))];
 const streamed = routes.filter((route) => route.stream);
 const sonrisaFunctions = () =>
-  Object.values(resourcesOf(main, "AWS::Lambda::Function")).filter(
+  everywhere("AWS::Lambda::Function").filter(
     (fn) => (fn.Properties.Environment as { Variables?: Record<string, string> })?.Variables?.SONRISA_MODE === "aws",
   );
 
@@ -57,9 +76,10 @@ describe("API routes", () => {
       const handler = routes.find((r) => r.method === method && r.path === path)!.handler;
       const target = JSON.stringify(route.Properties.Target);
       const integrationId = Object.keys(integrations).find((id) => target.includes(`"${id}"`))!;
-      expect(JSON.stringify(integrations[integrationId]!.Properties.IntegrationUri)).toContain(
-        `"${functionId(handler)}"`,
-      );
+      // A function in a nested stack is reached through that stack's output named after it.
+      const uri = JSON.stringify(integrations[integrationId]!.Properties.IntegrationUri);
+      const nested = Stack.of(functionOf(handler)) !== synth.stacks.app;
+      expect(uri).toContain(nested ? `${functionId(handler)}Arn` : `"${functionId(handler)}"`);
     }
   });
 });
@@ -117,7 +137,7 @@ describe("functions", () => {
   });
 
   it("are real ESM bundles with a require shim and a source map", () => {
-    const fn = resourcesOf(main, "AWS::Lambda::Function")[functionId("get-health")]!;
+    const fn = resourcesOf(templateOf("get-health"), "AWS::Lambda::Function")[functionId("get-health")]!;
     const key = String((fn.Properties.Code as { S3Key: string }).S3Key).replace(/\.zip$/, "");
     const bundle = join(synth.outdir, `asset.${key}`, "index.mjs");
     const code = readFileSync(bundle, "utf8");
@@ -177,7 +197,7 @@ describe("jobs", () => {
 
 describe("alarms", () => {
   it("watch every function's errors and the API's 5xx answers", () => {
-    const alarms = Object.values(resourcesOf(main, "AWS::CloudWatch::Alarm"));
+    const alarms = everywhere("AWS::CloudWatch::Alarm");
     expect(alarms.filter((a) => a.Properties.MetricName === "Errors")).toHaveLength(
       handlers.length + jobs.length + streamConsumers.length + 1,
     );

@@ -5,6 +5,7 @@ import { jobs, streamConsumers } from "@sonrisa/shared/routes";
 import { linkPageContentSecurityPolicy } from "@sonrisa/shared/security-headers";
 import { Match, type Template } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { filtersByEvent } from "../../infra/src/constructs/messaging.ts";
 import { removeTempDirs, resourcesOf, type SynthesizedSonrisa, synthSonrisa, synthTimeout } from "./sonrisa-fixture.ts";
 
 let synth: SynthesizedSonrisa;
@@ -31,9 +32,10 @@ describe("the stream consumer", () => {
       FunctionResponseTypes: ["ReportBatchItemFailures"],
       MaximumRetryAttempts: 10,
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      // One filter per event name with its entities: a mapping takes at most 5 filters.
       FilterCriteria: {
-        Filters: consumer.filters.map((f) => ({
-          Pattern: JSON.stringify({ eventName: [f.eventName], dynamodb: { NewImage: { entity: { S: [f.entity] } } } }),
+        Filters: filtersByEvent(consumer.filters).map(([eventName, entities]) => ({
+          Pattern: JSON.stringify({ eventName: [eventName], dynamodb: { NewImage: { entity: { S: entities } } } }),
         })),
       },
     });

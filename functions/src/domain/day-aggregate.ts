@@ -4,7 +4,8 @@
  *
  * A day item is flat counters that merge by addition, so the writer can `ADD` them in the answer's
  * own transaction: s1..s5 (scored answers), m1..m5 (misuse), hHHc/hHHp (answers and happy answers in
- * local hour HH), r_<reason>, and the sums of {@link SUM_KEYS}.
+ * local hour HH), r_<reason>, the sums of {@link SUM_KEYS}, and purchases per currency: pn_<CUR> (how
+ * many) and pv_<CUR> (their amount in the currency's minor units).
  */
 import type { ResponseItem } from "@sonrisa/shared/schemas/responses";
 import type { ScoreCounts } from "@sonrisa/shared/schemas/results";
@@ -33,9 +34,21 @@ export const counter = {
   hourHappy: (hour: number) => `h${String(hour).padStart(2, "0")}p`,
   reason: (id: string) => `r_${id}`,
   sum: (key: SumKey) => key,
+  purchases: (currency: string) => `pn_${currency}`,
+  revenue: (currency: string) => `pv_${currency}`,
 } as const;
 
 const REASON_PREFIX = "r_";
+const PURCHASES_PREFIX = "pn_";
+const REVENUE_PREFIX = "pv_";
+
+/** What one purchase adds to its day: one sale and its amount, in its currency. */
+export function purchaseCounters(amount: number, currency: string): Counters {
+  return { [counter.purchases(currency)]: 1, [counter.revenue(currency)]: amount };
+}
+
+/** Purchases of a period per currency: how many, and their amount in minor units. */
+export type PurchaseTotals = Record<string, { count: number; amount: number }>;
 
 /**
  * What one answer adds to its day. Only reasons the store offers are counted, so a stray id cannot grow
@@ -82,6 +95,7 @@ export interface PeriodTotals {
   heat: Uint32Array;
   reasons: Record<string, number>;
   sums: Record<SumKey, number>;
+  purchases: PurchaseTotals;
 }
 
 export function heatIndex(weekday: number, hour: number, happy: boolean): number {
@@ -93,6 +107,7 @@ export function emptyTotals(): PeriodTotals {
     heat: new Uint32Array(7 * 24 * 2),
     reasons: {},
     sums: Object.fromEntries(SUM_KEYS.map((k) => [k, 0])) as Record<SumKey, number>,
+    purchases: {},
   };
 }
 
@@ -104,7 +119,10 @@ export function addDayTotals(into: PeriodTotals, item: DayItem): void {
     into.heat[heatIndex(weekday, h, true)]! += dayCount(item, counter.hourHappy(h));
   }
   for (const [attr, value] of Object.entries(item)) {
-    if (attr.startsWith(REASON_PREFIX) && typeof value === "number") addReason(into, attr.slice(2), value);
+    if (typeof value !== "number") continue;
+    if (attr.startsWith(REASON_PREFIX)) addReason(into, attr.slice(2), value);
+    else if (attr.startsWith(PURCHASES_PREFIX)) addPurchases(into, attr.slice(3), value, 0);
+    else if (attr.startsWith(REVENUE_PREFIX)) addPurchases(into, attr.slice(3), 0, value);
   }
   for (const k of SUM_KEYS) into.sums[k] += dayCount(item, k);
 }
@@ -114,6 +132,12 @@ export function addTotals(into: PeriodTotals, more: PeriodTotals): void {
   for (const [i, n] of more.heat.entries()) into.heat[i]! += n;
   for (const [id, n] of Object.entries(more.reasons)) addReason(into, id, n);
   for (const k of SUM_KEYS) into.sums[k] += more.sums[k];
+  for (const [currency, p] of Object.entries(more.purchases ?? {})) addPurchases(into, currency, p.count, p.amount);
+}
+
+function addPurchases(into: PeriodTotals, currency: string, count: number, amount: number): void {
+  const p = into.purchases[currency] ?? { count: 0, amount: 0 };
+  into.purchases[currency] = { count: p.count + count, amount: p.amount + amount };
 }
 
 function addReason(into: PeriodTotals, id: string, n: number): void {

@@ -52,7 +52,7 @@ export function storeResults(
   range: DateRange,
   includeMisuse = false,
 ): StoreResults {
-  const { daily: byDate, heat, reasons, sums } = foldPeriods(periods);
+  const { daily: byDate, heat, reasons, sums, purchases } = foldPeriods(periods);
   let counts = emptyCounts();
   let misuse = 0;
   const daily = [];
@@ -93,6 +93,12 @@ export function storeResults(
     gifts: { won: sums.gw, handed: sums.gh, spontaneous: sums.gs },
     holdout: { holdout: sums.ho, treatment: sums.tr },
     members: memberCountsOf(sums),
+    purchases: {
+      count: Object.values(purchases).reduce((n, p) => n + p.count, 0),
+      revenue: Object.entries(purchases)
+        .map(([currency, p]) => ({ currency, count: p.count, amount: p.amount }))
+        .sort((a, b) => a.currency.localeCompare(b.currency)),
+    },
   };
 }
 

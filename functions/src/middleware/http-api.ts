@@ -14,6 +14,7 @@ import { z } from "zod";
 import { readSecretString } from "../adapters/auth/secret-string.ts";
 import { loadConfig } from "../config.ts";
 import { DomainError, Invalid } from "../domain/errors.ts";
+import { authenticateKey } from "../domain/integration-keys.ts";
 import type { Principal } from "../domain/ports/principal.ts";
 import { sessionIsCurrent } from "../domain/sessions.ts";
 import { realDeps } from "../wiring.ts";
@@ -108,6 +109,7 @@ function stack<B, Q, R>(
       route,
       () => realDeps().tokens,
       (principal) => sessionIsCurrent(realDeps(), principal),
+      (key, event) => authenticateKey(realDeps(), key, clientAddress(event, loadConfig().SONRISA_MODE !== "local")),
     ),
   );
   if (route.bodyType === "form") return handler.use(formBodyParser());

@@ -2,9 +2,12 @@
 // least-privilege table grants (GET-only handlers read, the rest read and write), access logs.
 // Streamed routes skip the API (it buffers answers, 6 MB at most): their function gets a URL in
 // response-streaming mode instead, which CloudFront reaches with a secret origin header.
+// The API routes' functions (with their role, policy and log group) live in nested stacks of FUNCTIONS_PER_STACK
+// each: CloudFormation takes 500 resources a stack, and 72 functions put the app stack at 591. Streamed routes'
+// functions stay in the app stack, beside the distribution that reaches their URL.
 
 import type { Route } from "@sonrisa/shared/routes";
-import { Duration, RemovalPolicy, Validations } from "aws-cdk-lib";
+import { Duration, NestedStack, RemovalPolicy, Validations } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
@@ -43,6 +46,9 @@ const accessLogFormat = AccessLogFormat.custom(
     integrationError: "$context.integrationErrorMessage",
   }),
 );
+
+/** Route functions per nested stack: 4 resources each (function, role, policy, log group), with room to spare. */
+export const FUNCTIONS_PER_STACK = 30;
 
 /** A route served by its function's URL rather than by the API. */
 export interface StreamedRoute {
@@ -135,12 +141,23 @@ export class SonrisaHttpApi extends Construct {
     this.streamed.push({ route, url });
   }
 
+  /** The nested stack the next function goes in: a new one every FUNCTIONS_PER_STACK functions. */
+  private functionStack(route: Route): Construct {
+    if (route.stream) return this;
+    const index = Math.floor(this.functions.size / FUNCTIONS_PER_STACK);
+    const id = `Functions${index + 1}`;
+    return (
+      (this.node.tryFindChild(id) as Construct | undefined) ??
+      new NestedStack(this, id, { description: `Sonrisa route functions, group ${index + 1}` })
+    );
+  }
+
   private createFunction(
     route: Route,
     props: SonrisaHttpApiProps,
     options: { timeout?: Duration; environment?: FunctionEnvironment } = {},
   ): NodejsFunction {
-    const { fn } = new SonrisaFunction(this, pascalCase(route.handler), {
+    const { fn } = new SonrisaFunction(this.functionStack(route), pascalCase(route.handler), {
       entry: props.handlerEntry(route.handler),
       description: `Sonrisa ${route.method} ${route.path}`,
       environment: options.environment ?? props.environment,

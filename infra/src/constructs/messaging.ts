@@ -2,12 +2,13 @@
 // the route table, filtered on the entity, bisected on error, failures to an SQS queue), the SES configuration
 // set whose bounce and complaint events reach an SNS topic, and the function that suppresses those addresses.
 
-import type { StreamConsumer } from "@sonrisa/shared/routes";
+import type { StreamConsumer, StreamFilter } from "@sonrisa/shared/routes";
 import { Duration, Validations } from "aws-cdk-lib";
 import type { ITable } from "aws-cdk-lib/aws-dynamodb";
 import { FilterCriteria, FilterRule, StartingPosition } from "aws-cdk-lib/aws-lambda";
 import { DynamoEventSource, SnsEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
 import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import { ConfigurationSet, EmailSendingEvent, EventDestination } from "aws-cdk-lib/aws-ses";
 import { Topic } from "aws-cdk-lib/aws-sns";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
@@ -24,6 +25,8 @@ export interface MessagingProps {
   eventEntry: EntryResolver;
   table: ITable;
   environment: FunctionEnvironment;
+  /** The auth key's secret: consumers sign the links of the messages they make with a key derived from it. */
+  authSecret?: ISecret;
 }
 
 /** Stream consumers, the failure queue, and SES feedback. */
@@ -55,6 +58,7 @@ export class Messaging extends Construct {
         timeout: Duration.minutes(1),
       });
       grantTableAccess(fn, props.table, "readWrite");
+      props.authSecret?.grantRead(fn);
       fn.addEventSource(
         new DynamoEventSource(props.table, {
           // Everything the consumers do is idempotent, so reading the last 24 h again after a deploy is harmless.
@@ -66,10 +70,11 @@ export class Messaging extends Construct {
           retryAttempts: 10,
           maxRecordAge: Duration.hours(6),
           onFailure: new SqsDlq(this.failures),
-          filters: consumer.filters.map((f) =>
+          // One filter per event name, listing its entities: an event source mapping takes 5 filters.
+          filters: filtersByEvent(consumer.filters).map(([eventName, entities]) =>
             FilterCriteria.filter({
-              eventName: FilterRule.isEqual(f.eventName),
-              dynamodb: { NewImage: { entity: { S: FilterRule.isEqual(f.entity) } } },
+              eventName: FilterRule.isEqual(eventName),
+              dynamodb: { NewImage: { entity: { S: FilterRule.or(...entities) } } },
             }),
           ),
         }),
@@ -107,4 +112,11 @@ export class Messaging extends Construct {
     recorder.addEventSource(new SnsEventSource(feedback));
     this.functions.set("record-mail-feedback", recorder);
   }
+}
+
+/** A consumer's filters grouped by event name, each with its entities, in the order they are declared. */
+export function filtersByEvent(filters: readonly StreamFilter[]): Array<[StreamFilter["eventName"], string[]]> {
+  const grouped = new Map<StreamFilter["eventName"], string[]>();
+  for (const f of filters) grouped.set(f.eventName, [...(grouped.get(f.eventName) ?? []), f.entity]);
+  return [...grouped];
 }

@@ -7,6 +7,7 @@ import { Rule, Schedule } from "aws-cdk-lib/aws-events";
 import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import { Construct } from "constructs";
 import type { EntryResolver } from "../paths.ts";
 import { grantTableAccess } from "../table-access.ts";
@@ -22,6 +23,8 @@ export interface ScheduledJobsProps {
   jobEntry: EntryResolver;
   table: ITable;
   environment: FunctionEnvironment;
+  /** Read by jobs marked `usesAuthKey` (the webhook dispatcher opens endpoint secrets with a key derived from it). */
+  authSecret?: ISecret;
 }
 
 /** The job functions (by handler name) and their schedules. */
@@ -40,6 +43,7 @@ export class ScheduledJobs extends Construct {
         timeout: Duration.minutes(job.timeoutMinutes ?? 1),
       });
       grantTableAccess(fn, props.table, "readWrite");
+      if (job.usesAuthKey) props.authSecret?.grantRead(fn);
       if (job.mails)
         fn.addToRolePolicy(
           sendMailStatement(this, props.environment.MAIL_FROM, props.environment.SES_CONFIGURATION_SET),

@@ -17,6 +17,9 @@ export function FreeText(max: number, min = 0) {
 /** An id in a path (a device, user, staff member, contact or alert): url-safe characters, bounded. */
 const PathId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:~-]{0,199}$/, "an id of letters, digits, dots or dashes");
 
+/** An id the integrations make: letters, digits, `_` and `-` (base64url), bounded. */
+const IntegrationId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "an id of letters, digits, _ or -");
+
 /** Path parameters of the route table, each with its schema: checked before any handler looks anything up. */
 export const PathParams = z.strictObject({
   storeId: StoreId.optional(),
@@ -25,6 +28,10 @@ export const PathParams = z.strictObject({
   staffId: PathId.optional(),
   contactId: PathId.optional(),
   alertId: PathId.optional(),
+  /** Integrations (issue 14): an integration key's id, a webhook endpoint's `ep_…` and a message's `msg_…`. */
+  keyId: IntegrationId.optional(),
+  endpointId: IntegrationId.optional(),
+  messageId: IntegrationId.optional(),
   /** A signed link's token; its signature is checked by the handler, which answers a page either way. */
   token: z.string().min(1).max(1000).optional(),
 });

@@ -54,6 +54,11 @@ export const StoreResults = z.strictObject({
   gifts: z.strictObject({ won: z.number().int(), handed: z.number().int(), spontaneous: z.number().int() }),
   holdout: z.strictObject({ holdout: z.number().int(), treatment: z.number().int() }),
   members: MemberCounts,
+  /** purchases posted by integrations (POST /v1/purchases), on their store-local day; amounts in minor units */
+  purchases: z.strictObject({
+    count: z.number().int(),
+    revenue: z.array(z.strictObject({ currency: z.string(), count: z.number().int(), amount: z.number().int() })),
+  }),
 });
 export type StoreResults = z.infer<typeof StoreResults>;
 

@@ -135,7 +135,7 @@ function deviceUpdate(table: Table, storeId: string, device: DeviceTouch & { nex
 }
 
 /** Counts a change to an ended month's day items, so its roll-up (written at an older revision) is redone. */
-function monthRevision(table: Table, storeId: string, month: string): TxItem {
+export function monthRevision(table: Table, storeId: string, month: string): TxItem {
   return {
     Update: {
       TableName: table.name,

@@ -381,6 +381,84 @@ export const keys = {
   }),
   /** A reward of a member: issued (its stamps locked), redeemed or cancelled. */
   reward: (memberId: string, rewardId: string) => ({ pk: `${MEMBER}${memberId}`, sk: `REWARD#${rewardId}` }),
+  // ── Integrations (issue 14): keys, purchases, webhook endpoints and their outbox ────────────────────────
+  // Hot partitions: keys, purchases, endpoints and messages each live in their own partition. The shared index
+  // partitions: `INTKEYS` and `WHEPS` change only when an admin acts; `PURCHASES#<personId>` takes one person's
+  // purchases; `WHDUE#<shard>`/`WHSENDING#<shard>` are written three times per delivery, spread over
+  // WEBHOOK_SHARDS by the message's hash (10,000 stores × 60 answers an hour to one endpoint subscribed to
+  // answer.stored is 167 messages a second: about 63 index writes a second per shard, against 1,000);
+  // `WHLOG#<endpointId>` takes one endpoint's messages once each.
+
+  /** An integration key by id: its scopes and the SHA-256 of its secret. Read consistently on every request. */
+  integrationKey: (keyId: string) => ({ pk: `INTKEY#${keyId}`, sk: "INTKEY" }),
+  /** gsi1: every integration key by creation time, for the Integrations page. */
+  integrationKeyIndex: (createdAt: string, keyId: string) => ({ gsi1pk: "INTKEYS", gsi1sk: `${createdAt}#${keyId}` }),
+  /** Access pattern: every integration key (read newest first). */
+  allIntegrationKeys: (): KeyPrefix => ({ index: "gsi1", pk: "INTKEYS", prefix: "" }),
+
+  /**
+   * A purchase, keyed by its store and the point of sale's external id: the key is the idempotency key, so a
+   * retried purchase finds itself and is counted once.
+   */
+  purchase: (storeId: string, externalId: string) => ({ pk: `PURCHASE#${storeId}#${externalId}`, sk: "PURCHASE" }),
+  /** gsi2 (sparse, only purchases of a known person): a person's purchases by time. */
+  personPurchaseIndex: (personId: string, atUtc: string, purchaseId: string) => ({
+    gsi2pk: `PURCHASES#${personId}`,
+    gsi2sk: `${atUtc}#${purchaseId}`,
+  }),
+  /** Access pattern (the effect report): a person's purchases between two instants (UTC ISO), oldest first. */
+  personPurchases: (personId: string, fromUtc: string, toUtc: string): KeySpan => ({
+    index: "gsi2",
+    pk: `PURCHASES#${personId}`,
+    from: fromUtc,
+    to: `${toUtc}${END}`,
+  }),
+
+  /** A webhook endpoint, with its sealed secrets. */
+  webhookEndpoint: (endpointId: string) => ({ pk: `WHEP#${endpointId}`, sk: "WHEP" }),
+  /** gsi1: every endpoint by creation time. */
+  webhookEndpointIndex: (createdAt: string, endpointId: string) => ({
+    gsi1pk: "WHEPS",
+    gsi1sk: `${createdAt}#${endpointId}`,
+  }),
+  /** Access pattern: every webhook endpoint (the stream reads them once per batch). */
+  allWebhookEndpoints: (): KeyPrefix => ({ index: "gsi1", pk: "WHEPS", prefix: "" }),
+  /** A webhook message (one event for one endpoint), keyed by its `webhook-id`, derived from both. */
+  webhookMessage: (messageId: string) => ({ pk: `WHMSG#${messageId}`, sk: "WHMSG" }),
+  /** gsi1 while pending: by the time of its next attempt, on one of WEBHOOK_SHARDS shards. */
+  dueWebhookIndex: (messageId: string, at: string) => ({
+    gsi1pk: `WHDUE#${shardOfMessage(messageId, WEBHOOK_SHARDS)}`,
+    gsi1sk: `${at}#${messageId}`,
+  }),
+  /** Access pattern: one shard's pending messages due at or before `now`, oldest first. */
+  dueWebhooks: (shard: number, now: string): KeySpan => ({
+    index: "gsi1",
+    pk: `WHDUE#${shard}`,
+    from: "0",
+    to: `${now}#${END}`,
+  }),
+  /** gsi1 while being sent: by claim time, to find claims whose sender died. */
+  sendingWebhookIndex: (messageId: string, claimedAt: string) => ({
+    gsi1pk: `WHSENDING#${shardOfMessage(messageId, WEBHOOK_SHARDS)}`,
+    gsi1sk: `${claimedAt}#${messageId}`,
+  }),
+  /** Access pattern: one shard's messages claimed before `before`. */
+  staleWebhookClaims: (shard: number, before: string): KeySpan => ({
+    index: "gsi1",
+    pk: `WHSENDING#${shard}`,
+    from: "0",
+    to: before,
+  }),
+  /** gsi2: an endpoint's messages by creation time (the delivery log). */
+  webhookLogIndex: (endpointId: string, createdAt: string, messageId: string) => ({
+    gsi2pk: `WHLOG#${endpointId}`,
+    gsi2sk: `${createdAt}#${messageId}`,
+  }),
+  /** Access pattern: an endpoint's delivery log (read newest first, a page at a time). */
+  webhookLog: (endpointId: string): KeyPrefix => ({ index: "gsi2", pk: `WHLOG#${endpointId}`, prefix: "" }),
+  /** The contact id of a consent record's key (stream records carry keys). */
+  contactOfRecordKey: (pk: string, sk: string) =>
+    pk.startsWith("CONTACT#") && sk.startsWith(CONSENT) ? pk.slice("CONTACT#".length) : undefined,
 
   /** The item /v1/health reads: it need not exist, the read only proves the table answers. */
   health: () => ({ pk: "HEALTH", sk: "HEALTH" }),
@@ -389,13 +467,21 @@ export const keys = {
 /** Shards of the due and claimed message indexes; the dispatcher reads each. */
 export const MESSAGE_SHARDS = 4;
 
+/** Shards of the webhook outbox's due and sending indexes; the webhook dispatcher reads each. */
+export const WEBHOOK_SHARDS = 8;
+
 function messageShard(messageId: string): number {
+  return shardOfMessage(messageId, MESSAGE_SHARDS);
+}
+
+/** FNV-1a of a message id, modulo `shards`. */
+function shardOfMessage(messageId: string, shards: number): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < messageId.length; i++) {
     h ^= messageId.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0) % MESSAGE_SHARDS;
+  return (h >>> 0) % shards;
 }
 
 function sha256(value: string): string {

@@ -49,6 +49,7 @@ export function makeResultsRepository(table: Table): ResultsRepository {
           days: toBytes(rollup.days),
           heat: toBytes(rollup.heat),
           reasons: rollup.reasons,
+          purchases: rollup.purchases,
           ...rollup.sums,
           rolledUpAt,
           rev,
@@ -121,6 +122,8 @@ function decodeMonth(item: Record<string, unknown>): MonthRollup {
     heat: fromBytes(item.heat as Uint8Array),
     reasons: (item.reasons ?? {}) as Record<string, number>,
     sums,
+    // Roll-ups written before purchases were counted have none.
+    purchases: (item.purchases ?? {}) as MonthRollup["purchases"],
   };
 }
 

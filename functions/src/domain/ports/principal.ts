@@ -1,9 +1,11 @@
-/** Who is calling, as a verified bearer token says. */
+/** Who is calling, as a verified bearer token or integration key says. */
 import type { Role } from "@sonrisa/shared/schemas/common";
+import type { IntegrationPermission, KeyStores } from "@sonrisa/shared/schemas/integrations";
 
 export interface Principal {
-  role: Role;
-  /** e-mail for users, device id for devices, `staff:<storeId>` for staff */
+  /** `integration` only for an integration key (never in a signed token). */
+  role: Role | "integration";
+  /** e-mail for users, device id for devices, `staff:<storeId>` for staff, the key id for integration keys */
   sub: string;
   /** Set for store-scoped tokens (staff, device): the one store they reach. */
   storeId?: string;
@@ -13,4 +15,6 @@ export interface Principal {
   sv?: number;
   /** Set for a named staff member's token. */
   staffId?: string;
+  /** Set for integration keys: the stores and permissions the key has. */
+  key?: { keyId: string; stores: KeyStores; permissions: IntegrationPermission[] };
 }

@@ -8,12 +8,26 @@ import type { LoginResponse, PairingCodeResponse } from "@sonrisa/shared/schemas
 import type { ContactDetail, ContactList, Erasure } from "@sonrisa/shared/schemas/contacts";
 import type { DeviceSummary } from "@sonrisa/shared/schemas/devices";
 import type { FollowUpMessages, FollowUpRule, FollowUpStats } from "@sonrisa/shared/schemas/follow-ups";
+import type {
+  CreatedIntegrationKey,
+  CreateIntegrationKeyRequest,
+  IntegrationKey,
+} from "@sonrisa/shared/schemas/integrations";
 import type { LoyaltyProgram, LoyaltyProgramView } from "@sonrisa/shared/schemas/loyalty";
 import { type AllResults, CommentsPage, type StoreResults } from "@sonrisa/shared/schemas/results";
 import type { StaffList, StaffMember } from "@sonrisa/shared/schemas/staff";
 import type { ConsentVersion, CreateStoreRequest, Store, StoreSettings } from "@sonrisa/shared/schemas/store";
 import type { RuleRevisionList, SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import type { CreateUserRequest, UpdateUserRequest, User } from "@sonrisa/shared/schemas/users";
+import type {
+  CreateWebhookEndpointRequest,
+  UpdateWebhookEndpointRequest,
+  WebhookEndpoint,
+  WebhookEndpointWithSecret,
+  WebhookEventType,
+  WebhookMessage,
+  WebhookMessageList,
+} from "@sonrisa/shared/schemas/webhooks";
 import { ApiError, apiFetch } from "../../common/http.ts";
 import type { DateRange } from "./range.ts";
 
@@ -21,11 +35,18 @@ export type { Alert } from "@sonrisa/shared/schemas/alerts";
 export type { ConsentRecord, Contact, ContactDetail } from "@sonrisa/shared/schemas/contacts";
 export type { DeviceSummary } from "@sonrisa/shared/schemas/devices";
 export type { FollowUpCounts, FollowUpRule, MessageView } from "@sonrisa/shared/schemas/follow-ups";
+export type { CreatedIntegrationKey, IntegrationKey } from "@sonrisa/shared/schemas/integrations";
 export type { Comment, CommentsPage } from "@sonrisa/shared/schemas/results";
 export type { StaffList, StaffMember } from "@sonrisa/shared/schemas/staff";
 export type { ConsentVersion, Store, StoreSettings } from "@sonrisa/shared/schemas/store";
 export type { RuleRevision, SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 export type { User } from "@sonrisa/shared/schemas/users";
+export type {
+  WebhookEndpoint,
+  WebhookEndpointWithSecret,
+  WebhookEventType,
+  WebhookMessage,
+} from "@sonrisa/shared/schemas/webhooks";
 
 export { ApiError };
 
@@ -80,6 +101,7 @@ export function dashboardApi(token: string, onAuthLost: () => void) {
     includeMisuse: misuse ? "true" : undefined,
   });
   const store = (storeId: string) => `/v1/stores/${encodeURIComponent(storeId)}`;
+  const webhook = (endpointId: string) => `/v1/webhook-endpoints/${encodeURIComponent(endpointId)}`;
   return {
     stores: (signal?: AbortSignal) => get<{ stores: Store[] }>("/v1/stores", signal).then((r) => r.stores),
     allResults: (range: DateRange, misuse: boolean, signal?: AbortSignal) =>
@@ -191,6 +213,30 @@ export function dashboardApi(token: string, onAuthLost: () => void) {
           alert: Alert;
         }
       ).alert,
+    // Integrations (issue 14): keys for other systems, webhook endpoints and their delivery log
+    integrationKeys: (signal?: AbortSignal) =>
+      get<{ keys: IntegrationKey[] }>("/v1/integration-keys", signal).then((r) => r.keys),
+    createIntegrationKey: (body: CreateIntegrationKeyRequest) =>
+      write<CreatedIntegrationKey>("POST", "/v1/integration-keys", body),
+    revokeIntegrationKey: (keyId: string) =>
+      write<{ key: IntegrationKey }>("DELETE", `/v1/integration-keys/${encodeURIComponent(keyId)}`).then((r) => r.key),
+    webhookEndpoints: (signal?: AbortSignal) =>
+      get<{ endpoints: WebhookEndpoint[] }>("/v1/webhook-endpoints", signal).then((r) => r.endpoints),
+    createWebhookEndpoint: (body: CreateWebhookEndpointRequest) =>
+      write<WebhookEndpointWithSecret>("POST", "/v1/webhook-endpoints", body),
+    updateWebhookEndpoint: (endpointId: string, body: UpdateWebhookEndpointRequest) =>
+      write<{ endpoint: WebhookEndpoint }>("PUT", webhook(endpointId), body).then((r) => r.endpoint),
+    rotateWebhookSecret: (endpointId: string) =>
+      write<WebhookEndpointWithSecret>("POST", `${webhook(endpointId)}/rotate-secret`, {}),
+    webhookMessages: (endpointId: string, signal?: AbortSignal) =>
+      get<WebhookMessageList>(`${webhook(endpointId)}/messages${query({ limit: "25" })}`, signal),
+    replayWebhookMessage: (endpointId: string, messageId: string) =>
+      write<{ message: WebhookMessage }>(
+        "POST",
+        `${webhook(endpointId)}/messages/${encodeURIComponent(messageId)}/replay`,
+      ).then((r) => r.message),
+    sendTestWebhook: (endpointId: string, eventType: WebhookEventType) =>
+      write<{ message: WebhookMessage }>("POST", `${webhook(endpointId)}/test`, { eventType }).then((r) => r.message),
   };
 }
 

@@ -12,6 +12,8 @@ export const paths = {
   contacts: `${BASE}/contacts`,
   followUps: `${BASE}/follow-ups`,
   alerts: `${BASE}/alerts`,
+  /** Admin: integration keys, webhook endpoints and their delivery log. */
+  integrations: `${BASE}/integrations`,
   /** Admin: every store's settings, a new store, one store's settings. */
   storesAdmin: `${BASE}/settings/stores`,
   newStore: `${BASE}/settings/new-store`,

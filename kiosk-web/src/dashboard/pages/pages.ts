@@ -24,6 +24,7 @@ export type NavKey =
   | "followUps"
   | "contacts"
   | "loyalty"
+  | "integrations"
   | "stores"
   | "kiosks"
   | "staffPins"
@@ -129,6 +130,12 @@ export const PAGES: readonly PageEntry[] = [
     component: lazyPage(() => import("./people/people.tsx").then((m) => m.People)),
     roles: ADMIN,
     nav: { key: "people", group: "settings" },
+  },
+  {
+    path: paths.integrations,
+    component: lazyPage(() => import("./integrations/integrations.tsx").then((m) => m.Integrations)),
+    roles: ADMIN,
+    nav: { key: "integrations", group: "settings" },
   },
   { path: paths.account, component: lazyPage(() => import("./account/account.tsx").then((m) => m.Account)) },
   {
