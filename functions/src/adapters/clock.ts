@@ -10,3 +10,9 @@ export const systemClock: Clock = { now: () => new Date() };
 export function offsetClock(offsetMs: number): Clock {
   return { now: () => new Date(Date.now() + offsetMs) };
 }
+
+/** A clock stopped at one instant (the demo history runs each past answer at the time it was tapped). */
+export function fixedClock(at: Date | string): Clock {
+  const instant = new Date(at);
+  return { now: () => new Date(instant) };
+}
