@@ -97,6 +97,8 @@ describe("the demo history", () => {
     expect(res.status).toBe(200);
     expect(res.json.total).toBe(planned("madrid-centro", "2026-06-04", DAYS + 1));
     expect(res.json.gifts.won).toBeGreaterThan(0);
-    expect(res.json.comments).toBeGreaterThan(0);
+    expect(res.json.gifts.handed).toBeGreaterThan(0);
+    expect(res.json.holdout.treatment).toBeGreaterThan(0);
+    expect(res.json.reasons.length).toBeGreaterThan(3);
   });
 });
