@@ -139,7 +139,8 @@ async function loadStore(repos: Repos, profile: DemoProfile, now: Date, days: nu
   return report;
 }
 
-type LoadDeps = Repos & { stores: Repos["stores"]; rules: Pick<Repos["rules"], "get"> };
+/** The repositories, with the store and the rules in force held for the whole load. */
+type LoadDeps = Omit<Repos, "rules"> & { rules: Pick<Repos["rules"], "get"> };
 
 /**
  * Whether the answer could win if its shopper waits for the thank-you: ingestion's own test (a qualifying
