@@ -4,9 +4,9 @@
  * thank-you screen (marked present, the clock set to that moment), and staff hand over wins and give
  * spontaneous gifts through the gifts use case at their own moments. Local mode only.
  *
- * Idempotent and resumable: a store's last loaded day is kept as a job cursor, so a restart writes
- * nothing and a start on a later day adds only the days since; answer ids come from the seed, so a day
- * interrupted half-way is written again as duplicates.
+ * Idempotent: once a store's days are loaded, the last one is kept as a job cursor, so a restart writes
+ * nothing and a start on a later day adds only the days since. Answer ids come from the seed, so a load
+ * interrupted half-way is sent again on the next start and its answers come back as duplicates.
  */
 import type { StockItem, SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { addDays, daysBetween, endOfLocalDay, localParts, weekdayOf } from "@sonrisa/shared/time";
@@ -111,11 +111,9 @@ async function loadStore(repos: Repos, profile: DemoProfile, now: Date, days: nu
   for (const [i, date] of dates.entries()) {
     // Monday morning: last week's unclaimed wins give their stock back (the nightly job's part), then the delivery.
     if (i === 0 || weekdayOf(date) === 0) {
-      await expireGifts(
-        { gifts: repos.gifts, clock: fixedClock(endOfLocalDay(addDays(date, -1), store.timeZone)) },
-        store,
-      );
-      await restock(repos, store.storeId);
+      const lastNight = fixedClock(endOfLocalDay(addDays(date, -1), store.timeZone));
+      await again(() => expireGifts({ gifts: repos.gifts, clock: lastNight }, store));
+      await again(() => restock(repos, store.storeId));
     }
     const daysAgo = daysBetween(date, today);
     if (daysAgo <= SURPRISES_SINCE_DAYS && active !== rules) {
@@ -133,10 +131,8 @@ async function loadStore(repos: Repos, profile: DemoProfile, now: Date, days: nu
     report.answers += visits.length;
   }
   for (const kiosk of kiosks.keys()) await flush(kiosk);
-  await expireGifts(
-    { gifts: repos.gifts, clock: fixedClock(endOfLocalDay(addDays(today, -1), store.timeZone)) },
-    store,
-  );
+  const lastNight = fixedClock(endOfLocalDay(addDays(today, -1), store.timeZone));
+  await again(() => expireGifts({ gifts: repos.gifts, clock: lastNight }, store));
   await repos.jobs.saveCursor(marker, dates[dates.length - 1] as string, now.toISOString());
   return report;
 }
@@ -157,10 +153,11 @@ function mayWin(rules: SurpriseRule[], storeId: string, visit: Visit): boolean {
 }
 
 /**
- * A kiosk's queued answers, sent by the kiosk when the last one's shopper waits at the thank-you (marked
- * present, the clock at that moment), or at the end of the day; then what staff did about them. Answers
- * that cannot win go with the next sync instead of one by one: only their `receivedAt` differs from an
- * always-online kiosk's, and it keeps the load to a few transactions per kiosk and day.
+ * A kiosk's queued answers, sent when the last one's shopper waits at the thank-you and may win (marked
+ * present, the clock at that moment), when the queue holds a full batch, or at the end of the load; then
+ * what staff did about them. Answers that cannot win go with the next sync instead of one by one: only
+ * their `receivedAt` differs from an always-online kiosk's (minutes to a day later), and the load needs a
+ * transaction per 25 of them instead of one each, which DynamoDB Local on a slow machine needs.
  */
 async function send(
   deps: LoadDeps,
