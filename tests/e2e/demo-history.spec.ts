@@ -20,7 +20,8 @@ let url = "";
 
 /** Starts serve.ts on a free port with the history and resolves with its address once it listens. */
 function startHistoryStack(): Promise<string> {
-  const child = spawn("npx", ["tsx", "tests/e2e/support/serve.ts"], {
+  // Node itself with tsx's loader, not `npx tsx`: one process, so the SIGTERM of afterAll reaches the stack.
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/e2e/support/serve.ts"], {
     env: { ...process.env, E2E_PORT: "0", E2E_HISTORY: "1" },
     stdio: ["ignore", "pipe", "inherit"],
   });
