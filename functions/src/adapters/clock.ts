@@ -17,3 +17,9 @@ export function offsetClock(offsetMs: number): OffsetClock {
   const clock: OffsetClock = { offsetMs, now: () => new Date(Date.now() + clock.offsetMs) };
   return clock;
 }
+
+/** A clock stopped at one instant (the demo history runs each past answer at the time it was tapped). */
+export function fixedClock(at: Date | string): Clock {
+  const instant = new Date(at);
+  return { now: () => new Date(instant) };
+}

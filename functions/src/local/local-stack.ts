@@ -13,6 +13,7 @@ import { randomIds } from "../adapters/ids.ts";
 import { createFirstAdmin } from "../domain/users.ts";
 import { createApiServer, defaultStaticDir, listen } from "./api-server.ts";
 import { loadOrCreateAuthKey } from "./auth-key.ts";
+import { type HistoryReport, loadDemoHistory } from "./demo-history.ts";
 import { startDynamoLocal } from "./dynamo-local.ts";
 import { ensureTable, localDynamoClient } from "./ensure-table.ts";
 import { describeError, makeLog } from "./log.ts";
@@ -37,6 +38,11 @@ export interface LocalStackOptions {
   staticDir?: string;
   /** Seed the demo organisation (idempotent); default true. */
   seed?: boolean;
+  /**
+   * With the demo organisation, also its past (demo-history.ts: about 90 days of answers, wins and gifts,
+   * loaded once; later starts add only the days since); default false, so tests start from a clean slate.
+   */
+  history?: boolean;
   /** The first admin, created when no user exists yet (SONRISA_ADMIN_EMAIL and SONRISA_ADMIN_PASSWORD). */
   firstAdmin?: { email: string; password: string };
   /** Run the job timers (all, none, or the jobs named); default true. */
@@ -61,6 +67,8 @@ export interface LocalStack {
   mailUrl: string;
   smtpUrl: string;
   mailbox: Mailbox;
+  /** What loading the demo history wrote, and how long it took (with `history`). */
+  history?: HistoryReport & { ms: number };
   /** What became of `firstAdmin`: created, or skipped because users exist; undefined without one. */
   firstAdmin?: "created" | "users_exist";
   smsBox: SmsBox;
@@ -90,6 +98,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     // Supervised: if Java dies, it is started again on the same port and data, and the table (and in
     // memory, the demo organisation) made again before it counts as back; /v1/health says 503 meanwhile.
     const seedOnRestart = opts.seed ?? true;
+    const withHistory = seedOnRestart && (opts.history ?? false);
     const dynamo = await startDynamoLocal({
       dbPath: opts.dataDir ? join(opts.dataDir, "dynamodb") : undefined,
       supervise: {
@@ -98,6 +107,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
           const again = localDynamoClient(endpoint);
           await ensureTable(again, tableName).finally(() => again.destroy());
           if (seedOnRestart) await seed(tableName, endpoint, log);
+          if (withHistory) await loadHistory(tableName, endpoint, log);
         },
       },
     });
@@ -123,6 +133,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
 
     if (opts.seed ?? true) await seed(tableName, dynamo.endpoint, log);
     phase("demo organisation seeded");
+    const history = withHistory ? await loadHistory(tableName, dynamo.endpoint, log) : undefined;
     const firstAdmin = opts.firstAdmin
       ? await createFirstAdmin(
           {
@@ -179,6 +190,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       smtpUrl: mail.smtpUrl,
       mailbox: mail.mailbox,
       ...(firstAdmin ? { firstAdmin } : {}),
+      ...(history ? { history } : {}),
       smsBox: sms.box,
       streams,
       stop: () => {
@@ -197,6 +209,18 @@ function setEnv(values: Record<string, string>): void {
 }
 
 type SeedModule = { seedDemo(opts: { tableName: string; endpoint: string }): Promise<unknown> };
+
+/** Loads the demo's past days not loaded yet (nothing on a restart the same day), saying so when it takes a while. */
+async function loadHistory(tableName: string, endpoint: string, log: ReturnType<typeof makeLog>) {
+  const started = performance.now();
+  const waiting = setTimeout(() => log.info("loading the demo's last 90 days (first start only)…"), 1_000);
+  try {
+    const report = await loadDemoHistory({ tableName, endpoint });
+    return { ...report, ms: Math.round(performance.now() - started) };
+  } finally {
+    clearTimeout(waiting);
+  }
+}
 
 /** Seeds the demo organisation through seed-demo.ts (idempotent); skipped with a warning until it exists. */
 async function seed(tableName: string, endpoint: string, log: ReturnType<typeof makeLog>): Promise<void> {

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { FollowUpRule } from "@sonrisa/shared/schemas/follow-ups";
 import type { LoyaltyProgram } from "@sonrisa/shared/schemas/loyalty";
-import type { StoreSettings } from "@sonrisa/shared/schemas/store";
+import type { OpeningHours, StoreSettings } from "@sonrisa/shared/schemas/store";
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { hashSecret } from "../adapters/auth/password-hasher.ts";
 import { makeDocumentClient, type Table } from "../adapters/dynamo/client.ts";
@@ -45,10 +45,11 @@ const reasons: StoreSettings["reasons"] = {
   ],
 };
 
-function settings(name: string, timeZone: string): StoreSettings {
+function settings(name: string, timeZone: string, openingHours: OpeningHours): StoreSettings {
   return {
     name,
     timeZone,
+    openingHours,
     languages: ["es", "en"],
     defaultLang: "es",
     question: { es: "¿Qué tal tu experiencia hoy?", en: "How was your visit today?" },
@@ -71,10 +72,27 @@ function settings(name: string, timeZone: string): StoreSettings {
   };
 }
 
+const spell = (open: string, close: string) => [{ open, close }];
+/** Monday … Sunday: Madrid opens every day, Barcelona closes for lunch and on Sunday, CDMX on Monday. */
+const HOURS: Record<string, OpeningHours> = {
+  madrid: [...Array.from({ length: 6 }, () => spell("10:00", "21:00")), spell("11:00", "20:00")],
+  barcelona: [
+    ...Array.from({ length: 6 }, () => [
+      { open: "10:00", close: "14:00" },
+      { open: "16:30", close: "20:30" },
+    ]),
+    [],
+  ],
+  mexico: [[], ...Array.from({ length: 6 }, () => spell("11:00", "20:00"))],
+};
+
 export const DEMO_STORES = [
-  { storeId: "madrid-centro", ...settings("Muebles Sonrisa · Madrid Centro", "Europe/Madrid") },
-  { storeId: "barcelona-gracia", ...settings("Muebles Sonrisa · Barcelona Gràcia", "Europe/Madrid") },
-  { storeId: "mexico-roma", ...settings("Muebles Sonrisa · CDMX Roma", "America/Mexico_City") },
+  { storeId: "madrid-centro", ...settings("Muebles Sonrisa · Madrid Centro", "Europe/Madrid", HOURS.madrid!) },
+  {
+    storeId: "barcelona-gracia",
+    ...settings("Muebles Sonrisa · Barcelona Gràcia", "Europe/Madrid", HOURS.barcelona!),
+  },
+  { storeId: "mexico-roma", ...settings("Muebles Sonrisa · CDMX Roma", "America/Mexico_City", HOURS.mexico!) },
 ];
 
 /** The demo rule: about one happy answer in three wins a coffee, 10 % held out to measure the effect. */
@@ -166,7 +184,7 @@ export const DEMO_PROGRAM: LoyaltyProgram = {
   purchaseEarnsStamp: true,
 };
 
-const DEMO_STOCK = [
+export const DEMO_STOCK = [
   { item: "coffee", name: "Café / Coffee", quantity: 60, lowAt: 10 },
   { item: "tote-bag", name: "Bolsa de tela / Tote bag", quantity: 25, lowAt: 5 },
 ];

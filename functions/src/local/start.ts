@@ -1,6 +1,7 @@
 /**
  * `npm start`: the whole product on http://127.0.0.1:8080 (PORT to change), data kept in `.data/`.
- * `SONRISA_DEMO=off` starts without the demo organisation; `SONRISA_ADMIN_EMAIL` and `SONRISA_ADMIN_PASSWORD`
+ * The demo organisation comes with about 90 days of history (loaded on the first start);
+ * `SONRISA_DEMO=empty-history` keeps the organisation without it, `SONRISA_DEMO=off` starts without both; `SONRISA_ADMIN_EMAIL` and `SONRISA_ADMIN_PASSWORD`
  * (12+ characters) create the first admin when no user exists yet.
  * Ctrl-C or SIGTERM stops everything, DynamoDB Local included; a second Ctrl-C forces.
  */
@@ -10,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { defaultStaticDir } from "./api-server.ts";
 import { isPortFree } from "./free-port.ts";
 import { type LocalStack, startLocalStack } from "./local-stack.ts";
+import { forgetRunningStack, noteRunningStack } from "./running-stack.ts";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const dataDir = join(repoRoot, ".data");
@@ -29,10 +31,11 @@ async function main(): Promise<void> {
   const firstAdmin = readFirstAdmin(process.env.SONRISA_ADMIN_EMAIL, process.env.SONRISA_ADMIN_PASSWORD);
   let stack: LocalStack;
   try {
-    stack = await startLocalStack({ port, host, dataDir, seed: demo, firstAdmin });
+    stack = await startLocalStack({ port, host, dataDir, seed: demo !== "off", history: demo === "on", firstAdmin });
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
+  noteRunningStack(dataDir, { url: stack.url, dynamoEndpoint: stack.dynamoEndpoint, tableName: stack.tableName });
   handleSignals(stack);
   const health = await fetch(`${stack.url}/v1/health`).then(
     (r) => r.status,
@@ -41,11 +44,14 @@ async function main(): Promise<void> {
   printBanner(stack, health, performance.now(), demo, firstAdmin?.email);
 }
 
-function readDemo(value: string | undefined): boolean {
+type Demo = "on" | "off" | "empty-history";
+
+function readDemo(value: string | undefined): Demo {
   const v = (value ?? "on").trim().toLowerCase();
-  if (["on", "1", "true", "yes"].includes(v)) return true;
-  if (["off", "0", "false", "no"].includes(v)) return false;
-  fail(`SONRISA_DEMO must be on or off, got "${value}"`);
+  if (["on", "1", "true", "yes"].includes(v)) return "on";
+  if (["off", "0", "false", "no"].includes(v)) return "off";
+  if (v === "empty-history") return "empty-history";
+  fail(`SONRISA_DEMO must be on, empty-history or off, got "${value}"`);
 }
 
 function readFirstAdmin(email: string | undefined, password: string | undefined) {
@@ -57,7 +63,7 @@ function readFirstAdmin(email: string | undefined, password: string | undefined)
   return { email: email.trim().toLowerCase(), password };
 }
 
-function printBanner(stack: LocalStack, health: number, elapsedMs: number, demo: boolean, admin?: string): void {
+function printBanner(stack: LocalStack, health: number, elapsedMs: number, demo: Demo, admin?: string): void {
   const u = stack.url;
   const built = existsSync(join(defaultStaticDir, "index.html")) || existsSync(join(defaultStaticDir, "kiosk"));
   const healthLine =
@@ -73,13 +79,23 @@ function printBanner(stack: LocalStack, health: number, elapsedMs: number, demo:
     caught mail ${stack.mailUrl}   (SMTP ${stack.smtpUrl})
     API health  ${u}/v1/health${built ? "" : "\n\n  The PWA is not built: run `npm run build -w kiosk-web` (npm start does it first)."}
 
-${demo ? demoLines(u, login) : emptyLines(stack, admin)}
+${demo === "off" ? emptyLines(stack, admin) : demoLines(u, login, historyLine(stack, demo))}
   Ctrl-C stops everything.
 `);
 }
 
-function demoLines(u: string, login: string): string {
+function historyLine(stack: LocalStack, demo: Demo): string {
+  const h = stack.history;
+  if (demo === "empty-history" || !h)
+    return "  Demo history: none (SONRISA_DEMO=empty-history; `npm run demo:history` loads it)";
+  if (h.days === 0) return "  Demo history: loaded on an earlier start (nothing new today)";
+  return `  Demo history: ${h.answers} answers over ${h.days} days loaded in ${(h.ms / 1000).toFixed(1)} s (${h.wins} surprises won, ${h.spontaneous} spontaneous gifts)`;
+}
+
+function demoLines(u: string, login: string, history: string): string {
   return `
+${history}
+
   Demo logins
     admin@sonrisa.local / sonrisa-admin       (admin)
     marketing@sonrisa.local / sonrisa-marketing   (marketing)
@@ -111,6 +127,7 @@ function handleSignals(stack: LocalStack): void {
     }
     firstAt = Date.now();
     console.error(`\n[sonrisa] ${signal}: stopping${signal === "SIGINT" ? " (Ctrl-C again to force)" : ""}`);
+    forgetRunningStack(dataDir);
     stack.stop().then(
       () => process.exit(0),
       (error: unknown) => {

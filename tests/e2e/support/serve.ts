@@ -1,6 +1,7 @@
 /**
  * The local stack for the browser tests (Playwright's webServer): in memory, seeded with the demo
- * organisation, on a fixed port, serving kiosk-web/dist (or E2E_DIST, a build kept apart from a checkout
+ * organisation without its history (the specs count answers from a clean slate; E2E_HISTORY=1 loads it,
+ * for demo-history.spec.ts, which starts a stack of its own), on a fixed port (E2E_PORT=0: a free one), serving kiosk-web/dist (or E2E_DIST, a build kept apart from a checkout
  * where others rebuild dist while tests run). Stops on SIGTERM/SIGINT.
  */
 import { fileURLToPath } from "node:url";
@@ -15,6 +16,7 @@ const authKey = process.env.E2E_AUTH_KEY;
 const stack = await startLocalStack({
   port: E2E_PORT,
   seed: true,
+  history: process.env.E2E_HISTORY === "1",
   scheduler: ["dispatch-messages"],
   quiet: true,
   staticDir,

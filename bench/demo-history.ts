@@ -1,0 +1,32 @@
+/**
+ * The demo history as the first `npm start` loads it: 90 days of the three demo stores through ingestion
+ * on a fresh in-memory stack (the demo organisation seeded, no stream consumers, no jobs), then the same
+ * load again, as a restart does it (nothing to write). Budget: the first load within 30 s.
+ */
+import { loadDemoHistory } from "../functions/src/local/demo-history.ts";
+import { startLocalStack } from "../functions/src/local/local-stack.ts";
+import type { BenchRow } from "./support/report.ts";
+import { round } from "./support/stats.ts";
+
+export async function run(): Promise<BenchRow[]> {
+  const stack = await startLocalStack({ port: 0, seed: true, scheduler: false, streams: false, quiet: true });
+  try {
+    const target = { tableName: stack.tableName, endpoint: stack.dynamoEndpoint };
+    let started = performance.now();
+    const first = await loadDemoHistory(target);
+    const firstS = (performance.now() - started) / 1000;
+    started = performance.now();
+    const again = await loadDemoHistory(target);
+    const againS = (performance.now() - started) / 1000;
+    process.stderr.write(`[demo-history] ${JSON.stringify(first)}; again ${JSON.stringify(again)}\n`);
+    return [
+      { metric: "first load (90 days)", value: round(firstS, 1), unit: "s", budget: "≤ 30", ok: firstS <= 30 },
+      { metric: "answers stored", value: first.stored, unit: "answers" },
+      { metric: "answers per second", value: round(first.stored / firstS, 0), unit: "answers/s" },
+      { metric: "surprises won / handed over", value: first.handed, unit: `of ${first.wins}` },
+      { metric: "restart (nothing new)", value: round(againS, 2), unit: "s", budget: "≤ 1", ok: againS <= 1 },
+    ];
+  } finally {
+    await stack.stop();
+  }
+}

@@ -1,0 +1,258 @@
+/**
+ * Loads the demo's past (demo-history-plan.ts) through the real answer path: each answer goes through the
+ * ingestion use case and the DynamoDB answer writer as its kiosk sent it, the moment the shopper left the
+ * thank-you screen (marked present, the clock set to that moment), and staff hand over wins and give
+ * spontaneous gifts through the gifts use case at their own moments. Local mode only.
+ *
+ * Idempotent: once a store's days are loaded, the last one is kept as a job cursor, so a restart writes
+ * nothing and a start on a later day adds only the days since. Answer ids come from the seed, so a load
+ * interrupted half-way is sent again on the next start and its answers come back as duplicates.
+ */
+import type { StockItem, SurpriseRule } from "@sonrisa/shared/schemas/surprises";
+import { addDays, daysBetween, endOfLocalDay, localParts, weekdayOf } from "@sonrisa/shared/time";
+import { fixedClock, systemClock } from "../adapters/clock.ts";
+import { makeAnswerWriter } from "../adapters/dynamo/answer-writer.ts";
+import { makeDocumentClient, type Table } from "../adapters/dynamo/client.ts";
+import { makeDeviceRepository } from "../adapters/dynamo/device-repository.ts";
+import { makeGiftRepository } from "../adapters/dynamo/gift-repository.ts";
+import { makeJobStateRepository } from "../adapters/dynamo/job-state-repository.ts";
+import { makeRulesRepository } from "../adapters/dynamo/rules-repository.ts";
+import { makeStaffRepository } from "../adapters/dynamo/staff-repository.ts";
+import { makeStoreRepository } from "../adapters/dynamo/store-repository.ts";
+import { Conflict, Unavailable } from "../domain/errors.ts";
+import { expireGifts, handOverGift } from "../domain/gifts.ts";
+import { ingestResponses } from "../domain/ingestion.ts";
+import type { Clock } from "../domain/ports/clock.ts";
+import type { StoreRecord } from "../domain/ports/store-repository.ts";
+import { drawWins, inHoldout, qualifyingRule } from "../domain/surprises.ts";
+import { demoKioskId, historyDates, planDay, type Visit } from "./demo-history-plan.ts";
+import { DEMO_PROFILES, type DemoProfile } from "./demo-history-stores.ts";
+import { DEMO_STOCK } from "./seed-demo.ts";
+
+/** About three months: the dashboard's default ranges and the last full months all have data. */
+export const DEMO_HISTORY_DAYS = 90;
+/** The coffee surprise began four weeks ago: before that, answers counted for no rule (no wins, no holdout). */
+const SURPRISES_SINCE_DAYS = 28;
+/** A kiosk sends at most this many answers in one batch (SubmitResponsesRequest's limit). */
+const MAX_BATCH = 100;
+/** Attempts of a step DynamoDB Local was too busy for. */
+const RETRIES = 6;
+
+export interface HistoryOptions {
+  tableName: string;
+  endpoint: string;
+  /** Days before today to fill (default DEMO_HISTORY_DAYS). */
+  days?: number;
+  /** "Now" (default the system clock): the history ends the day before it, in each store's zone. */
+  clock?: Clock;
+}
+
+/** What a load wrote: `days` loaded (the most of any store), and sums over the stores. */
+export interface HistoryReport {
+  days: number;
+  answers: number;
+  stored: number;
+  wins: number;
+  handed: number;
+  spontaneous: number;
+}
+
+type Repos = ReturnType<typeof repositories>;
+
+function repositories(table: Table) {
+  return {
+    stores: makeStoreRepository(table),
+    devices: makeDeviceRepository(table),
+    rules: makeRulesRepository(table),
+    writer: makeAnswerWriter(table),
+    gifts: makeGiftRepository(table),
+    staff: makeStaffRepository(table),
+    jobs: makeJobStateRepository(table),
+  };
+}
+
+/** Fills the demo stores' missing past days; the demo organisation (seed-demo.ts) must exist. */
+export async function loadDemoHistory(opts: HistoryOptions): Promise<HistoryReport> {
+  if ((process.env.SONRISA_MODE ?? "local") !== "local") throw new Error("The demo history is for local mode only");
+  const table: Table = { doc: makeDocumentClient({ DYNAMODB_ENDPOINT: opts.endpoint }), name: opts.tableName };
+  const repos = repositories(table);
+  const now = (opts.clock ?? systemClock).now();
+  const reports = await Promise.all(
+    DEMO_PROFILES.map((profile) => loadStore(repos, profile, now, opts.days ?? DEMO_HISTORY_DAYS)),
+  );
+  return reports.reduce((sum, r) => ({
+    days: Math.max(sum.days, r.days),
+    answers: sum.answers + r.answers,
+    stored: sum.stored + r.stored,
+    wins: sum.wins + r.wins,
+    handed: sum.handed + r.handed,
+    spontaneous: sum.spontaneous + r.spontaneous,
+  }));
+}
+
+async function loadStore(repos: Repos, profile: DemoProfile, now: Date, days: number): Promise<HistoryReport> {
+  const report: HistoryReport = { days: 0, answers: 0, stored: 0, wins: 0, handed: 0, spontaneous: 0 };
+  const store = await repos.stores.get(profile.storeId);
+  if (!store) throw new Error(`The demo store ${profile.storeId} does not exist: seed the demo first`);
+  const marker = `demo-history:${profile.storeId}`;
+  const loaded = await repos.jobs.cursor(marker);
+  const today = localParts(now, store.timeZone).date;
+  const dates = historyDates(today, days).filter((date) => !loaded || date > loaded);
+  if (dates.length === 0) return report;
+  const kiosks = await pairKiosks(repos, profile, dates[0] as string, now);
+  const rules = await repos.rules.get();
+  let active: SurpriseRule[] = [];
+  const deps = { ...repos, stores: { ...repos.stores, get: async () => store }, rules: { get: async () => active } };
+  const queues = kiosks.map((): Visit[] => []);
+  const flush = async (kiosk: number, present?: Visit) => {
+    const batch = (queues[kiosk] as Visit[]).splice(0);
+    if (batch.length) await send(deps, store, kiosks[kiosk] as string, batch, present, report);
+  };
+  for (const [i, date] of dates.entries()) {
+    // Monday morning: last week's unclaimed wins give their stock back (the nightly job's part), then the delivery.
+    if (i === 0 || weekdayOf(date) === 0) {
+      const lastNight = fixedClock(endOfLocalDay(addDays(date, -1), store.timeZone));
+      await again(() => expireGifts({ gifts: repos.gifts, clock: lastNight }, store));
+      await again(() => restock(repos, store.storeId));
+    }
+    const daysAgo = daysBetween(date, today);
+    if (daysAgo <= SURPRISES_SINCE_DAYS && active !== rules) {
+      for (const kiosk of kiosks.keys()) await flush(kiosk);
+      active = rules;
+    }
+    const visits = planDay(profile, date, daysAgo);
+    for (const visit of visits) {
+      const queue = queues[visit.kiosk] as Visit[];
+      queue.push(visit);
+      if (visit.waited && mayWin(active, store.storeId, visit)) await flush(visit.kiosk, visit);
+      else if (queue.length >= MAX_BATCH) await flush(visit.kiosk);
+    }
+    report.days += 1;
+    report.answers += visits.length;
+  }
+  for (const kiosk of kiosks.keys()) await flush(kiosk);
+  const lastNight = fixedClock(endOfLocalDay(addDays(today, -1), store.timeZone));
+  await again(() => expireGifts({ gifts: repos.gifts, clock: lastNight }, store));
+  await repos.jobs.saveCursor(marker, dates[dates.length - 1] as string, now.toISOString());
+  return report;
+}
+
+/** The repositories, with the store and the rules in force held for the whole load. */
+type LoadDeps = Omit<Repos, "rules"> & { rules: Pick<Repos["rules"], "get"> };
+
+/**
+ * Whether the answer could win if its shopper waits for the thank-you: ingestion's own test (a qualifying
+ * rule, the treatment group, the draw; budget and stock are the writer's to decide).
+ */
+function mayWin(rules: SurpriseRule[], storeId: string, visit: Visit): boolean {
+  const { item } = visit;
+  const answer = { id: item.id, score: item.score, optedIn: Boolean(item.optIn), member: false, misuse: false };
+  const rule = qualifyingRule(rules, storeId, answer);
+  if (!rule || inHoldout(item.id, rule.holdoutPercent)) return false;
+  return rule.everyNth !== undefined || drawWins(rule, item.id);
+}
+
+/**
+ * A kiosk's queued answers, sent when the last one's shopper waits at the thank-you and may win (marked
+ * present, the clock at that moment), when the queue holds a full batch, or at the end of the load; then
+ * what staff did about them. Answers that cannot win go with the next sync instead of one by one: only
+ * their `receivedAt` differs from an always-online kiosk's (minutes to a day later), and the load needs a
+ * transaction per 25 of them instead of one each, which DynamoDB Local on a slow machine needs.
+ */
+async function send(
+  deps: LoadDeps,
+  store: StoreRecord,
+  deviceId: string,
+  batch: Visit[],
+  present: Visit | undefined,
+  report: HistoryReport,
+): Promise<void> {
+  const last = batch[batch.length - 1] as Visit;
+  const clock = fixedClock(present?.sentAt ?? last.sentAt);
+  const device = { role: "device" as const, sub: deviceId, storeId: store.storeId };
+  const items = batch.map((v) => v.item);
+  let attempts = 0;
+  const results = await again(() => {
+    attempts += 1;
+    return ingestResponses({ ...deps, clock }, device, items, undefined, present?.item.id);
+  });
+  const staff = { role: "staff" as const, sub: `staff:${store.storeId}`, storeId: store.storeId };
+  const giftDeps = (at: string) => ({ ...deps, clock: fixedClock(at) });
+  for (const [i, visit] of batch.entries()) {
+    const result = results[i];
+    // A retried batch finds what the attempt that timed out had written already: a duplicate of its own.
+    if (result?.status === "stored" || (attempts > 1 && result?.status === "duplicate")) report.stored += 1;
+    if (result?.surprise) {
+      report.wins += 1;
+      if (visit.handOver) {
+        const { at, staffName } = visit.handOver;
+        const request = { kind: "surprise" as const, code: result.surprise.code, staffName };
+        if (await handed(() => handOverGift(giftDeps(at), store.storeId, staff, request))) report.handed += 1;
+      }
+    }
+    // Only with the answer's first delivery, so a day loaded again does not give the gift twice.
+    if (visit.spontaneous && result?.status === "stored") {
+      const { at, staffName, gift, stockItem, reason } = visit.spontaneous;
+      const request = { kind: "spontaneous" as const, gift, stockItem, reason, responseId: visit.item.id, staffName };
+      if (await handed(() => handOverGift(giftDeps(at), store.storeId, staff, request))) report.spontaneous += 1;
+    }
+  }
+}
+
+/**
+ * Runs a step again, as a kiosk or the staff console would, when DynamoDB Local is too busy to answer in
+ * time (a slow shared machine): every step is idempotent or checked (an answer by its id, a hand-over by
+ * its gift's state).
+ */
+async function again<T>(step: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (error) {
+      if (!(error instanceof Unavailable) || attempt >= RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
+}
+
+/** False when staff could not hand it over (handed already on an earlier run, or no stock left). */
+async function handed(handOver: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await again(handOver);
+    return true;
+  } catch (error) {
+    if (error instanceof Conflict) return false;
+    throw error;
+  }
+}
+
+/** The store's demo kiosks, paired (through a one-time code, as in the dashboard) and named on first use. */
+async function pairKiosks(repos: Repos, profile: DemoProfile, firstDate: string, now: Date): Promise<string[]> {
+  const ids: string[] = [];
+  for (const [index, name] of profile.kioskNames.entries()) {
+    const deviceId = demoKioskId(profile.storeId, index);
+    ids.push(deviceId);
+    if (await repos.devices.get(profile.storeId, deviceId)) continue;
+    const code = `DEMO-${deviceId}`;
+    await repos.devices.savePairingCode(code, profile.storeId, new Date(now.getTime() + 60_000));
+    const pairedAt = new Date(endOfLocalDay(firstDate, profile.timeZone).getTime() - 86_400_000 + 8 * 3_600_000);
+    await repos.devices.pair(code, { storeId: profile.storeId, deviceId, pairedAt: pairedAt.toISOString() }, now);
+    await repos.devices.rename(profile.storeId, deviceId, name);
+  }
+  return ids;
+}
+
+/** Monday's delivery: every demo stock item back to its full count (the name staff gave it is kept). */
+async function restock(repos: Repos, storeId: string): Promise<void> {
+  const current = new Map<string, StockItem>((await repos.gifts.stock(storeId)).map((s) => [s.item, s]));
+  for (const full of DEMO_STOCK) {
+    const now = current.get(full.item);
+    if (now && now.quantity >= full.quantity) continue;
+    await repos.gifts.putStock(storeId, {
+      item: full.item,
+      name: now?.name ?? full.name,
+      quantity: full.quantity,
+      lowAt: now?.lowAt ?? full.lowAt,
+    });
+  }
+}

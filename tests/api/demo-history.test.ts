@@ -1,0 +1,104 @@
+/**
+ * The demo history on DynamoDB Local: every planned answer lands once through ingestion, with surprise wins,
+ * hand-overs and holdout; loading again writes nothing, a later day adds only that day, and results read
+ * through the month roll-ups agree with the plan. A short history, on a fixed clock across a month's end.
+ */
+import type { StoreResults } from "@sonrisa/shared/schemas/results";
+import { daysBetween } from "@sonrisa/shared/time";
+import type { Context } from "aws-lambda";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeDocumentClient, type Table } from "../../functions/src/adapters/dynamo/client.ts";
+import { makeDeviceRepository } from "../../functions/src/adapters/dynamo/device-repository.ts";
+import { makeResultsRepository } from "../../functions/src/adapters/dynamo/results-repository.ts";
+import { makeStoreRepository } from "../../functions/src/adapters/dynamo/store-repository.ts";
+import { makeJob } from "../../functions/src/jobs/roll-up-months.ts";
+import { type HistoryReport, loadDemoHistory } from "../../functions/src/local/demo-history.ts";
+import { historyDates, planDay } from "../../functions/src/local/demo-history-plan.ts";
+import { DEMO_PROFILES } from "../../functions/src/local/demo-history-stores.ts";
+import { DEMO_ADMIN, startApi, type TestApi } from "./harness.ts";
+
+/** 12:00 in Madrid on 3 June 2026: the history's first days are in May, which has ended. */
+const CLOCK_AT = "2026-06-03T10:00:00Z";
+const NEXT_DAY = "2026-06-04T10:00:00Z";
+const DAYS = 8;
+
+let api: TestApi;
+let table: Table;
+let token: string;
+let first: HistoryReport;
+
+const load = (at: string) =>
+  loadDemoHistory({
+    tableName: api.tableName,
+    endpoint: api.dynamoEndpoint,
+    days: DAYS,
+    clock: { now: () => new Date(at) },
+  });
+
+/** What the plan says a store takes on the given days (ending the day before `today`). */
+function planned(storeId: string, today: string, days: number): number {
+  const profile = DEMO_PROFILES.find((p) => p.storeId === storeId)!;
+  return historyDates(today, days).reduce((n, date) => n + planDay(profile, date, daysBetween(date, today)).length, 0);
+}
+
+beforeAll(async () => {
+  api = await startApi({ clockAt: CLOCK_AT });
+  table = { doc: makeDocumentClient({ DYNAMODB_ENDPOINT: api.dynamoEndpoint }), name: api.tableName };
+  token = await api.login(DEMO_ADMIN.email, DEMO_ADMIN.password);
+  first = await load(CLOCK_AT);
+}, 240_000);
+afterAll(async () => {
+  table?.doc.destroy();
+  await api?.stop();
+});
+
+describe("the demo history", () => {
+  it("stores every planned answer once, with wins, most of them handed over, and a few spontaneous gifts", () => {
+    const expected = DEMO_PROFILES.reduce((n, p) => n + planned(p.storeId, "2026-06-03", DAYS), 0);
+    expect(first.answers).toBe(expected);
+    expect(first.stored).toBe(expected);
+    expect(first.days).toBe(DAYS);
+    expect(first.wins).toBeGreaterThan(0);
+    expect(first.handed).toBeGreaterThan(first.wins / 2);
+    expect(first.handed).toBeLessThanOrEqual(first.wins);
+  });
+
+  it("comes from two named demo kiosks per store, whose last answer is the history's newest", async () => {
+    const kiosks = await makeDeviceRepository(table).listByStore("madrid-centro");
+    expect(kiosks.map((k) => k.name).sort()).toEqual(["Cajas", "Entrada"]);
+    for (const kiosk of kiosks) expect(kiosk.lastAnswerAt! < CLOCK_AT).toBe(true);
+  });
+
+  it("writes nothing when loaded again the same day, and only the new day on the next", async () => {
+    const again = await load(CLOCK_AT);
+    const next = await load(NEXT_DAY);
+
+    expect(again).toEqual({ days: 0, answers: 0, stored: 0, wins: 0, handed: 0, spontaneous: 0 });
+    expect(next.days).toBe(1);
+    const newDay = DEMO_PROFILES.reduce((n, p) => n + planned(p.storeId, "2026-06-04", 1), 0);
+    expect(next.stored).toBe(newDay);
+  });
+
+  it("reads the same through the month roll-ups as the plan: May rolled up, June day by day", async () => {
+    const context = { getRemainingTimeInMillis: () => 60_000 } as unknown as Context;
+    const job = makeJob({
+      stores: makeStoreRepository(table),
+      results: makeResultsRepository(table),
+      clock: { now: () => api.now() },
+    });
+    expect((await job({}, context)).months).toBeGreaterThan(0);
+
+    const res = await api.request<StoreResults>(
+      "GET",
+      "/v1/stores/madrid-centro/results?from=2026-05-01&to=2026-06-03",
+      { token },
+    );
+
+    expect(res.status).toBe(200);
+    expect(res.json.total).toBe(planned("madrid-centro", "2026-06-04", DAYS + 1));
+    expect(res.json.gifts.won).toBeGreaterThan(0);
+    expect(res.json.gifts.handed).toBeGreaterThan(0);
+    expect(res.json.holdout.treatment).toBeGreaterThan(0);
+    expect(res.json.reasons.length).toBeGreaterThan(3);
+  });
+});
