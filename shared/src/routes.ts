@@ -168,6 +168,8 @@ export const routes: readonly Route[] = [
     handler: "list-rule-revisions",
     roles: ["admin", "marketing"],
   },
+  // The effect report (issue 14): a rule's treatment against its holdout
+  { method: "GET", path: "/v1/campaigns/effect", handler: "get-campaign-effect", roles: ["admin", "marketing"] },
 ];
 
 /** Paths outside /v1 that the API serves (CloudFront sends them to it; the local server too). */
