@@ -4,8 +4,8 @@
  * the rule that answers from an earlier local day cannot win (their gift would already have expired).
  */
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
-import type { PlannedAnswer } from "./ports/answer-writer.ts";
 import { ruleRevision } from "./effects.ts";
+import type { PlannedAnswer } from "./ports/answer-writer.ts";
 import { giftCode, type SurpriseDecision } from "./surprises.ts";
 
 export interface RuleState {
@@ -65,7 +65,13 @@ export function assignWins(answers: PlannedAnswer[], state: RuleState[], today: 
       wonByRule.set(s.rule.id, won + 1);
       if (rs?.stock) wonByStock.set(rs.stock.item, (wonByStock.get(rs.stock.item) ?? 0) + 1);
       const code = giftCode(a.item.id, attempt);
-      decisions.set(a.item.id, { ruleId: s.rule.id, revision: ruleRevision(s.rule), group: "treatment", outcome, code });
+      decisions.set(a.item.id, {
+        ruleId: s.rule.id,
+        revision: ruleRevision(s.rule),
+        group: "treatment",
+        outcome,
+        code,
+      });
     } else {
       decisions.set(a.item.id, { ruleId: s.rule.id, revision: ruleRevision(s.rule), group: "treatment", outcome });
     }

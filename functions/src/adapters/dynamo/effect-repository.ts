@@ -84,12 +84,22 @@ export function makeEffectRepository(table: Table): EffectRepository {
 }
 
 function exposureItem(e: ExposureRecord) {
-  return { ...keys.exposure(e.contactId, e.at, e.ruleId), entity: "Exposure", ...e, ttl: ttlOf(e.at, EXPOSURE_KEEP_DAYS) };
+  return {
+    ...keys.exposure(e.contactId, e.at, e.ruleId),
+    entity: "Exposure",
+    ...e,
+    ttl: ttlOf(e.at, EXPOSURE_KEEP_DAYS),
+  };
 }
 
 /** Adds the counters to the exposure's day item (made on first use, named by rule, revision and date). */
 function counterUpdate(table: Table, e: ExposureRecord, counters: EffectCounters): TxItem {
-  const names: Record<string, string> = { "#date": "date", "#kind": "kind", "#revision": "revision", "#rule": "ruleId" };
+  const names: Record<string, string> = {
+    "#date": "date",
+    "#kind": "kind",
+    "#revision": "revision",
+    "#rule": "ruleId",
+  };
   const values: Record<string, unknown> = {
     ":entity": "EffectDay",
     ":rule": e.ruleId,
