@@ -7,6 +7,7 @@ import type { Alert, AlertList } from "@sonrisa/shared/schemas/alerts";
 import type { LoginResponse, PairingCodeResponse } from "@sonrisa/shared/schemas/auth";
 import type { ContactDetail, ContactList, Erasure } from "@sonrisa/shared/schemas/contacts";
 import type { DeviceSummary } from "@sonrisa/shared/schemas/devices";
+import { EffectReport } from "@sonrisa/shared/schemas/effect";
 import type { FollowUpMessages, FollowUpRule, FollowUpStats } from "@sonrisa/shared/schemas/follow-ups";
 import { type AllResults, CommentsPage, type StoreResults } from "@sonrisa/shared/schemas/results";
 import type { StaffList, StaffMember } from "@sonrisa/shared/schemas/staff";
@@ -19,6 +20,7 @@ import type { DateRange } from "./range.ts";
 export type { Alert } from "@sonrisa/shared/schemas/alerts";
 export type { ConsentRecord, Contact, ContactDetail } from "@sonrisa/shared/schemas/contacts";
 export type { DeviceSummary } from "@sonrisa/shared/schemas/devices";
+export type { EffectReport, RevisionEffect, WindowEffect } from "@sonrisa/shared/schemas/effect";
 export type { FollowUpCounts, FollowUpRule, MessageView } from "@sonrisa/shared/schemas/follow-ups";
 export type { Comment, CommentsPage } from "@sonrisa/shared/schemas/results";
 export type { StaffList, StaffMember } from "@sonrisa/shared/schemas/staff";
@@ -172,6 +174,9 @@ export function dashboardApi(token: string, onAuthLost: () => void) {
         `/v1/follow-up-messages${query({ ruleId, from: range.from, to: range.to, limit: "50" })}`,
         signal,
       ),
+    /** The effect report is checked against the shared schema: a wrong shape must not read as a result. */
+    effect: async (ruleId: string, signal?: AbortSignal) =>
+      EffectReport.parse(await get(`/v1/campaigns/effect${query({ rule: ruleId })}`, signal)),
     alerts: (storeId: string | undefined, status: "open" | "all", signal?: AbortSignal) =>
       get<AlertList>(`/v1/alerts${query({ storeId, status })}`, signal).then((r) => r.alerts),
     acknowledgeAlert: async (alertId: string, note: string): Promise<Alert> =>

@@ -12,6 +12,8 @@ export const paths = {
   contacts: `${BASE}/contacts`,
   followUps: `${BASE}/follow-ups`,
   alerts: `${BASE}/alerts`,
+  /** The effect of a rule against its holdout (no rule: the first one). */
+  effect: (ruleId?: string) => `${BASE}/effect${ruleId ? `/${encodeURIComponent(ruleId)}` : ""}`,
   /** Admin: every store's settings, a new store, one store's settings. */
   storesAdmin: `${BASE}/settings/stores`,
   newStore: `${BASE}/settings/new-store`,

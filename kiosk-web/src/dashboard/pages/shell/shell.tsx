@@ -18,6 +18,7 @@ import { useResource } from "../../lib/use-resource.ts";
 import { Account } from "../account/account.tsx";
 import { Alerts } from "../alerts/alerts.tsx";
 import { Contacts } from "../contacts/contacts.tsx";
+import { Effect } from "../effect/effect.tsx";
 import { FollowUps } from "../follow-ups/follow-ups.tsx";
 import { Kiosks } from "../kiosks/kiosks.tsx";
 import { Live } from "../live/live.tsx";
@@ -84,6 +85,7 @@ export function Shell({ session, onSignOut, onAuthLost, onRenewed }: Props) {
       : [
           { label: t.nav.contacts, href: paths.contacts, current: path === paths.contacts },
           { label: t.nav.followUps, href: paths.followUps, current: path === paths.followUps },
+          { label: t.nav.effect, href: paths.effect(), current: path.startsWith(paths.effect()) },
         ]),
     { label: t.nav.alerts, href: paths.alerts, current: path === paths.alerts },
   ];
@@ -119,6 +121,8 @@ export function Shell({ session, onSignOut, onAuthLost, onRenewed }: Props) {
             <Route path={paths.contacts} component={isManager ? Overview : Contacts} {...page} />
             <Route path={paths.followUps} component={isManager ? Overview : FollowUps} {...page} />
             <Route path={paths.alerts} component={Alerts} {...page} />
+            <Route path={paths.effect()} component={isManager ? Overview : Effect} {...page} />
+            <Route path="/dashboard/effect/:ruleId" component={isManager ? Overview : Effect} {...page} />
             <Route path={paths.storesAdmin} component={isAdmin ? Stores : Overview} {...page} />
             <Route path={paths.newStore} component={isAdmin ? StoreSettingsPage : Overview} {...page} />
             <Route
