@@ -16,6 +16,7 @@ import { makeAnswerWriter } from "./adapters/dynamo/answer-writer.ts";
 import { makeDocumentClient, type Table } from "./adapters/dynamo/client.ts";
 import { makeContactRepository } from "./adapters/dynamo/contact-repository.ts";
 import { makeDeviceRepository } from "./adapters/dynamo/device-repository.ts";
+import { makeEffectRepository } from "./adapters/dynamo/effect-repository.ts";
 import { makeFollowUpRulesRepository } from "./adapters/dynamo/follow-up-rules-repository.ts";
 import { makeGiftRepository } from "./adapters/dynamo/gift-repository.ts";
 import { makeHealthCheck } from "./adapters/dynamo/health-check.ts";
@@ -85,6 +86,8 @@ export function makeDeps(config: Config, table: Table) {
     followUpRules: makeFollowUpRulesRepository(table),
     messages: makeMessageRepository(table),
     alerts: makeAlertRepository(table),
+    // The effect report: exposures and outcomes
+    effects: makeEffectRepository(table),
     managers: makeStoreManagers(table),
     suppressions: makeSuppressionList(table),
     changes: tableChanges,

@@ -213,6 +213,8 @@ export const routes: readonly Route[] = [
     roles: ["admin"],
   },
   { method: "POST", path: "/v1/webhook-endpoints/{endpointId}/test", handler: "send-test-webhook", roles: ["admin"] },
+  // The effect report (issue 14): a rule's treatment against its holdout
+  { method: "GET", path: "/v1/campaigns/effect", handler: "get-campaign-effect", roles: ["admin", "marketing"] },
 ];
 
 /** Paths outside /v1 that the API serves (CloudFront sends them to it; the local server too). */

@@ -246,7 +246,8 @@ describe("winning at ingestion", () => {
     expect(batch.map((r) => Boolean(r.surprise))).toEqual([false, true]);
     const stored = await storedResponses([...backlog, gone].map((a) => a.id));
     expect([...stored.values()].map((a) => a.surprise)).toEqual(
-      Array(11).fill({ ruleId: "at-screen", group: "treatment", outcome: "absent" }),
+      // `revision`: the rule's fingerprint the effect report groups exposures by (domain/effects.ts).
+      Array(11).fill({ ruleId: "at-screen", revision: expect.any(String), group: "treatment", outcome: "absent" }),
     );
   });
 

@@ -9,6 +9,7 @@ import type { Purchase, PurchaseRequest } from "@sonrisa/shared/schemas/integrat
 import { localParts } from "@sonrisa/shared/time";
 import { normaliseEmail, normalisePhone } from "./contact-identity.ts";
 import { purchaseCounters } from "./day-aggregate.ts";
+import { creditOutcomes, type EffectDeps } from "./effects.ts";
 import { Conflict, Invalid, NotFound } from "./errors.ts";
 import { MAX_FUTURE_MS, MAX_PAST_DAYS, MAX_PAST_MS } from "./ingestion.ts";
 import { assertKeyReaches } from "./integration-keys.ts";
@@ -21,7 +22,7 @@ import type { PurchaseRecord, PurchaseRepository } from "./ports/purchase-reposi
 import type { StoreRecord, StoreRepository } from "./ports/store-repository.ts";
 import type { TextHasher } from "./ports/text-hasher.ts";
 
-export interface PurchaseDeps {
+export interface PurchaseDeps extends EffectDeps {
   purchases: PurchaseRepository;
   stores: StoreRepository;
   contacts: ContactRepository;
@@ -73,12 +74,21 @@ export async function recordPurchase(deps: PurchaseDeps, auth: Principal | undef
   const month = record.localDate.slice(0, 7);
   const ended = hasEnded(month, localParts(now, store.timeZone).date) ? month : undefined;
   if (await deps.purchases.create(record, purchaseCounters(body.amount, body.currency), ended)) {
+    await creditPurchase(deps, record);
     return { status: 201, purchase: await view(deps, record), replayed: false };
   }
   // Another request of the same purchase got in first: answer as its retry.
   const stored = await deps.purchases.get(body.storeId, body.externalId);
   if (!stored) throw new Error("A purchase refused as existing cannot be read");
+  // A retry credits again, which counts once (the event's id): a crash between the two writes loses nothing.
+  if (stored.bodyHash === bodyHash) await creditPurchase(deps, stored);
   return answer(deps, stored, bodyHash);
+}
+
+/** A known person's purchase is an outcome of their open exposures (the effect report). */
+async function creditPurchase(deps: PurchaseDeps, p: PurchaseRecord): Promise<void> {
+  if (!p.personId) return;
+  await creditOutcomes(deps, p.personId, { kind: "purchase", id: p.purchaseId, at: p.atUtc, amount: p.amount });
 }
 
 async function answer(deps: PurchaseDeps, stored: PurchaseRecord, bodyHash: string) {

@@ -1,13 +1,14 @@
 /**
  * What the table's stream sets off. A new answer with an opt-in makes or finds its contact, appends the consent
- * grant and queues its follow-ups; a negative answer may raise a spike alert; a stock change may raise a
- * low-stock alert. Every write is keyed by what caused it and conditional, so a redelivered record adds nothing.
+ * grant, queues its follow-ups and tracks the person for the effect report (domain/identified-answers.ts); a
+ * negative answer may raise a spike alert; a stock change may raise a low-stock alert. Every write is keyed by what caused it and conditional, so a redelivered record adds nothing.
  */
 import { createHash } from "node:crypto";
 import { type AlertDeps, checkLowStock, checkNegativeSpike } from "./alerts.ts";
 import { channelsOf, deriveConsents, recordIds } from "./consent.ts";
 import { identitiesOf, normaliseEmail, normaliseHandle, normalisePhone } from "./contact-identity.ts";
 import { planFollowUps } from "./follow-up-messages.ts";
+import { type IdentifiedAnswerDeps, onIdentifiedAnswer } from "./identified-answers.ts";
 import { type JoinDeps, joinFromAnswer } from "./member-join.ts";
 import type { AnswerRecord, AnswerRecords } from "./ports/answer-records.ts";
 import type { ConsentTexts } from "./ports/consent-texts.ts";
@@ -18,7 +19,7 @@ import type { MessageRepository } from "./ports/message-repository.ts";
 import type { StoreRecord } from "./ports/store-repository.ts";
 import type { TableChanges } from "./ports/table-changes.ts";
 
-export interface StreamDeps extends AlertDeps, JoinDeps {
+export interface StreamDeps extends AlertDeps, JoinDeps, IdentifiedAnswerDeps {
   changes: TableChanges;
   answers: AnswerRecords;
   contacts: ContactRepository;
@@ -103,4 +104,5 @@ async function onOptIn(deps: StreamDeps, answer: AnswerRecord, store: StoreRecor
     now,
   });
   for (const message of messages) await deps.messages.create(message);
+  await onIdentifiedAnswer(deps, contactId, answer, messages);
 }

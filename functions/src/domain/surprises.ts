@@ -57,6 +57,8 @@ export type SurpriseOutcome = "won" | "lost" | "budget" | "stock" | "late" | "ab
 export interface SurpriseDecision {
   ruleId: string;
   group: "holdout" | "treatment";
+  /** the rule's revision when it decided (domain/effects.ts, ruleRevision): the effect report's unit */
+  revision?: string;
   outcome?: SurpriseOutcome;
   code?: string;
 }

@@ -4,6 +4,7 @@
  * the rule that answers from an earlier local day cannot win (their gift would already have expired).
  */
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
+import { ruleRevision } from "./effects.ts";
 import type { PlannedAnswer } from "./ports/answer-writer.ts";
 import { giftCode, type SurpriseDecision } from "./surprises.ts";
 
@@ -33,12 +34,17 @@ export function assignWins(answers: PlannedAnswer[], state: RuleState[], today: 
     const s = a.surprise;
     if (!s) continue;
     if (s.group === "holdout") {
-      decisions.set(a.item.id, { ruleId: s.rule.id, group: "holdout" });
+      decisions.set(a.item.id, { ruleId: s.rule.id, revision: ruleRevision(s.rule), group: "holdout" });
       continue;
     }
     if (!s.present) {
       // Nobody would see the win: it still counts as treatment for the holdout comparison.
-      decisions.set(a.item.id, { ruleId: s.rule.id, group: "treatment", outcome: "absent" });
+      decisions.set(a.item.id, {
+        ruleId: s.rule.id,
+        revision: ruleRevision(s.rule),
+        group: "treatment",
+        outcome: "absent",
+      });
       continue;
     }
     const rs = byRule.get(s.rule.id);
@@ -58,9 +64,16 @@ export function assignWins(answers: PlannedAnswer[], state: RuleState[], today: 
     if (outcome === "won") {
       wonByRule.set(s.rule.id, won + 1);
       if (rs?.stock) wonByStock.set(rs.stock.item, (wonByStock.get(rs.stock.item) ?? 0) + 1);
-      decisions.set(a.item.id, { ruleId: s.rule.id, group: "treatment", outcome, code: giftCode(a.item.id, attempt) });
+      const code = giftCode(a.item.id, attempt);
+      decisions.set(a.item.id, {
+        ruleId: s.rule.id,
+        revision: ruleRevision(s.rule),
+        group: "treatment",
+        outcome,
+        code,
+      });
     } else {
-      decisions.set(a.item.id, { ruleId: s.rule.id, group: "treatment", outcome });
+      decisions.set(a.item.id, { ruleId: s.rule.id, revision: ruleRevision(s.rule), group: "treatment", outcome });
     }
   }
   return { decisions, wonByRule, nthSeenByRule, wonByStock };

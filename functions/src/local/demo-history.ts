@@ -13,12 +13,17 @@ import { addDays, daysBetween, endOfLocalDay, localParts, weekdayOf } from "@son
 import { fixedClock, systemClock } from "../adapters/clock.ts";
 import { makeAnswerWriter } from "../adapters/dynamo/answer-writer.ts";
 import { makeDocumentClient, type Table } from "../adapters/dynamo/client.ts";
+import { makeContactRepository } from "../adapters/dynamo/contact-repository.ts";
 import { makeDeviceRepository } from "../adapters/dynamo/device-repository.ts";
 import { makeGiftRepository } from "../adapters/dynamo/gift-repository.ts";
 import { makeJobStateRepository } from "../adapters/dynamo/job-state-repository.ts";
+import { makeLoyaltyProgramRepository } from "../adapters/dynamo/loyalty-program-repository.ts";
+import { makeMemberRepository } from "../adapters/dynamo/member-repository.ts";
 import { makeRulesRepository } from "../adapters/dynamo/rules-repository.ts";
 import { makeStaffRepository } from "../adapters/dynamo/staff-repository.ts";
 import { makeStoreRepository } from "../adapters/dynamo/store-repository.ts";
+import { makeThrottleRepository } from "../adapters/dynamo/throttle-repository.ts";
+import { auditLog } from "../adapters/logger.ts";
 import { Conflict, Unavailable } from "../domain/errors.ts";
 import { expireGifts, handOverGift } from "../domain/gifts.ts";
 import { ingestResponses } from "../domain/ingestion.ts";
@@ -68,6 +73,12 @@ function repositories(table: Table) {
     gifts: makeGiftRepository(table),
     staff: makeStaffRepository(table),
     jobs: makeJobStateRepository(table),
+    // Identification of members (the history's answers identify none, but the use case needs its ports)
+    members: makeMemberRepository(table),
+    contacts: makeContactRepository(table),
+    program: makeLoyaltyProgramRepository(table),
+    throttles: makeThrottleRepository(table),
+    log: auditLog,
   };
 }
 
@@ -174,7 +185,7 @@ async function send(
   let attempts = 0;
   const results = await again(() => {
     attempts += 1;
-    return ingestResponses({ ...deps, clock }, device, items, undefined, present?.item.id);
+    return ingestResponses({ ...deps, clock }, device, items, { present: present?.item.id, client: "demo-history" });
   });
   const staff = { role: "staff" as const, sub: `staff:${store.storeId}`, storeId: store.storeId };
   const giftDeps = (at: string) => ({ ...deps, clock: fixedClock(at) });

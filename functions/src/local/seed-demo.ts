@@ -185,7 +185,7 @@ export const DEMO_PROGRAM: LoyaltyProgram = {
 };
 
 export const DEMO_STOCK = [
-  { item: "coffee", name: "Café / Coffee", quantity: 60, lowAt: 10 },
+  { item: "coffee", name: "Café / Coffee", quantity: 60, lowAt: 10, unitCost: 1.2 },
   { item: "tote-bag", name: "Bolsa de tela / Tote bag", quantity: 25, lowAt: 5 },
 ];
 

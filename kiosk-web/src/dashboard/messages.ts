@@ -37,6 +37,7 @@ const es = {
     staffPins: "Personal y PIN",
     contacts: "Contactos",
     followUps: "Seguimientos",
+    effect: "Efecto",
     alerts: "Alertas",
     stores: "Tiendas",
     loyalty: "Club",
@@ -763,6 +764,55 @@ const es = {
     noStore: "No existe esa tienda.",
     event: (from: string, to: string) => `Evento del ${from} al ${to}`,
   },
+  effect: {
+    title: "Efecto",
+    intro:
+      "Lo que cada regla consigue frente a su grupo de control, elegido al azar: solo personas identificadas (contactos y socios) y solo ventanas ya cerradas.",
+    rule: "Regla",
+    surprise: "Regalo sorpresa",
+    followUp: "Seguimiento",
+    noRules: "Aún no hay reglas. Crea una regla de regalo o de seguimiento con grupo de control.",
+    noData: "Todavía no hay personas identificadas expuestas a esta regla en el último año.",
+    window: "Ventana",
+    days: (n: number) => `${n} ${esCount(n, "día", "días")}`,
+    revision: (from: string, to: string) => `Versión de la regla del ${from} al ${to}`,
+    revisionNote: "La regla cambió en este periodo: cada versión se mide por separado.",
+    treatmentName: (kind: "surprise" | "follow-up"): string =>
+      kind === "surprise" ? "El grupo con regalo" : "Quienes recibieron el mensaje",
+    treatment: (kind: "surprise" | "follow-up"): string => (kind === "surprise" ? "Grupo con regalo" : "Con mensaje"),
+    holdout: "Grupo de control",
+    points: (n: string) => `${n} ${n === "1" ? "punto" : "puntos"}`,
+    up: (who: string, points: string, days: number, low: string, high: string) =>
+      `${who} volvió ${points} más que el grupo de control en ${days} días (IC 95 %: ${low}–${high} puntos)`,
+    down: (who: string, points: string, days: number, low: string, high: string) =>
+      `${who} volvió ${points} menos que el grupo de control en ${days} días (IC 95 %: ${low}–${high} puntos)`,
+    gifts: (gifts: string) => `: aproximadamente 1 vuelta extra por cada ${gifts} regalos`,
+    perGift: (returns: string) => `: aproximadamente ${returns} vueltas extra por cada regalo`,
+    cost: (cost: string) => ` (${cost} en regalos por vuelta extra)`,
+    none: (days: number, points: string, low: string, high: string) =>
+      `Sin efecto claro en ${days} días: la diferencia es de ${points} (IC 95 %: ${low} a ${high} puntos), un intervalo que incluye el 0.`,
+    tooSmall: (needed: number, days: number) =>
+      `Aún es pronto para saberlo: faltan unas ${needed.toLocaleString("es-ES")} ${esCount(needed, "respuesta identificada", "respuestas identificadas")} más para detectar una diferencia de 5 puntos en ${days} días.`,
+    notYet: (days: number, date: string) =>
+      `Ninguna exposición del periodo ha cumplido aún ${days} días: la primera ventana se cierra el ${date}.`,
+    exposed: "Personas expuestas",
+    returned: (days: number) => `Volvieron en ${days} días`,
+    rate: "Tasa de vuelta",
+    difference: "Diferencia (IC 95 %)",
+    nextScore: "Nota de la siguiente visita",
+    won: "Regalos ganados",
+    chart: (days: number) => `Diferencia acumulada de vuelta en ${days} días, con su intervalo del 95 %`,
+    chartSummary: (n: number, days: number) =>
+      `Gráfico de ${n} ${esCount(n, "día", "días")}: diferencia acumulada (puntos) de vuelta en ${days} días, con su intervalo.`,
+    chartDate: "Día de exposición",
+    chartEstimate: "Diferencia",
+    chartLow: "Límite inferior",
+    chartHigh: "Límite superior",
+    showData: "Ver los datos",
+    caveat:
+      "Solo se comparan grupos sorteados: nunca socios con no socios ni ganadores con el resto. Las personas que no se identifican no se pueden seguir. Cada persona cuenta una vez por versión de la regla (su primera visita).",
+    matured: (date: string) => `Exposiciones hasta el ${date} (ventana ya cerrada).`,
+  },
 };
 
 export type Messages = typeof es;
@@ -799,6 +849,7 @@ const en: Messages = {
     staffPins: "Staff & PINs",
     contacts: "Contacts",
     followUps: "Follow-ups",
+    effect: "Effect",
     alerts: "Alerts",
     stores: "Stores",
     loyalty: "Club",
@@ -1520,6 +1571,55 @@ const en: Messages = {
     back: "Back to the dashboard",
     noStore: "There is no such store.",
     event: (from: string, to: string) => `Event from ${from} to ${to}`,
+  },
+  effect: {
+    title: "Effect",
+    intro:
+      "What each rule achieves against its randomly drawn holdout: identified people only (contacts and members), and only windows that have closed.",
+    rule: "Rule",
+    surprise: "Surprise gift",
+    followUp: "Follow-up",
+    noRules: "No rules yet. Create a gift or follow-up rule with a holdout.",
+    noData: "No identified person has been exposed to this rule in the last year yet.",
+    window: "Window",
+    days: (n: number) => `${n} ${enCount(n, "day", "days")}`,
+    revision: (from: string, to: string) => `Rule version from ${from} to ${to}`,
+    revisionNote: "The rule changed in this period: each version is measured on its own.",
+    treatmentName: (kind: "surprise" | "follow-up") =>
+      kind === "surprise" ? "The gift group" : "People sent the message",
+    treatment: (kind: "surprise" | "follow-up") => (kind === "surprise" ? "Gift group" : "Sent the message"),
+    holdout: "Holdout",
+    points: (n: string) => `${n} ${n === "1" ? "point" : "points"}`,
+    up: (who: string, points: string, days: number, low: string, high: string) =>
+      `${who} came back ${points} more often than the holdout within ${days} days (95 % CI ${low}–${high} points)`,
+    down: (who: string, points: string, days: number, low: string, high: string) =>
+      `${who} came back ${points} less often than the holdout within ${days} days (95 % CI ${low}–${high} points)`,
+    gifts: (gifts: string) => `: about 1 extra return per ${gifts} gifts`,
+    perGift: (returns: string) => `: about ${returns} extra returns per gift`,
+    cost: (cost: string) => ` (${cost} in gifts per extra return)`,
+    none: (days: number, points: string, low: string, high: string) =>
+      `No clear effect within ${days} days: the difference is ${points} (95 % CI ${low} to ${high} points), an interval that includes 0.`,
+    tooSmall: (needed: number, days: number) =>
+      `Too small to tell yet: about ${needed.toLocaleString("en-GB")} more ${enCount(needed, "identified answer is", "identified answers are")} needed to detect a 5-point difference within ${days} days.`,
+    notYet: (days: number, date: string) =>
+      `No exposure of the period has had ${days} days yet: the first window closes on ${date}.`,
+    exposed: "People exposed",
+    returned: (days: number) => `Came back within ${days} days`,
+    rate: "Return rate",
+    difference: "Difference (95 % CI)",
+    nextScore: "Next visit's score",
+    won: "Gifts won",
+    chart: (days: number) => `Cumulative difference in returns within ${days} days, with its 95 % interval`,
+    chartSummary: (n: number, days: number) =>
+      `Chart of ${n} ${enCount(n, "day", "days")}: the cumulative difference (points) in returns within ${days} days, with its interval.`,
+    chartDate: "Exposure day",
+    chartEstimate: "Difference",
+    chartLow: "Lower bound",
+    chartHigh: "Upper bound",
+    showData: "Show the data",
+    caveat:
+      "Only drawn groups are compared: never members with non-members, nor winners with everyone else. People who do not identify themselves cannot be followed. Each person counts once per rule version (their first visit).",
+    matured: (date: string) => `Exposures up to ${date} (window closed).`,
   },
 };
 

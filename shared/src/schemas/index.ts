@@ -3,6 +3,7 @@ export * from "./auth.ts";
 export * from "./common.ts";
 export * from "./contacts.ts";
 export * from "./devices.ts";
+export * from "./effect.ts";
 export * from "./follow-ups.ts";
 export * from "./integrations.ts";
 export * from "./loyalty.ts";

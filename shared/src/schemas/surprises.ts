@@ -115,6 +115,8 @@ export const StockItem = z.strictObject({
   quantity: z.number().int().min(0),
   reserved: z.number().int().min(0),
   lowAt: z.number().int().min(0),
+  /** what one unit costs the chain, in its currency's major units (the effect report's gift cost) */
+  unitCost: z.number().min(0).max(1_000_000).optional(),
 });
 export type StockItem = z.infer<typeof StockItem>;
 
@@ -126,6 +128,8 @@ export const PutStockRequest = z.strictObject({
         name: FreeText(80, 1),
         quantity: z.number().int().min(0),
         lowAt: z.number().int().min(0),
+        /** kept as it was when left out */
+        unitCost: z.number().min(0).max(1_000_000).optional(),
       }),
     )
     .max(100),

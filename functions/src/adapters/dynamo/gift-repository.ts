@@ -121,6 +121,7 @@ export function makeGiftRepository(table: Table): GiftRepository {
         quantity: Number(i.quantity ?? 0),
         reserved: Number(i.reserved ?? 0),
         lowAt: Number(i.lowAt ?? 0),
+        ...(i.unitCost !== undefined ? { unitCost: Number(i.unitCost) } : {}),
       }));
     },
     async putStock(storeId, item) {
@@ -129,7 +130,8 @@ export function makeGiftRepository(table: Table): GiftRepository {
           TableName: table.name,
           Key: keys.stock(storeId, item.item),
           UpdateExpression:
-            "SET entity = :e, #item = :item, #name = :name, quantity = :q, lowAt = :low, reserved = if_not_exists(reserved, :zero)",
+            "SET entity = :e, #item = :item, #name = :name, quantity = :q, lowAt = :low, reserved = if_not_exists(reserved, :zero)" +
+            (item.unitCost !== undefined ? ", unitCost = :cost" : ""),
           ExpressionAttributeNames: { "#item": "item", "#name": "name" },
           ExpressionAttributeValues: {
             ":e": "Stock",
@@ -138,6 +140,7 @@ export function makeGiftRepository(table: Table): GiftRepository {
             ":q": item.quantity,
             ":low": item.lowAt,
             ":zero": 0,
+            ...(item.unitCost !== undefined ? { ":cost": item.unitCost } : {}),
           },
         }),
       );

@@ -41,6 +41,7 @@ const RULE_REVISION = "RULEREV#";
 const MEMBER = "MEMBER#";
 const STAMP = "STAMP#";
 const LOYALTY_REVISION = "LOYALTYREV#";
+const EXPOSURE = "EXPOSURE#";
 
 export const keys = {
   /** Store profile by id; gsi1 lists every store (`STORES`, by id). */
@@ -460,6 +461,41 @@ export const keys = {
   contactOfRecordKey: (pk: string, sk: string) =>
     pk.startsWith("CONTACT#") && sk.startsWith(CONSENT) ? pk.slice("CONTACT#".length) : undefined,
 
+  // ── The effect report (issue 14) ──────────────────────────────────────────────────────────────────────
+  // A person's exposures live in the contact's partition (erasure removes them with the contact; the rule's
+  // counters, anonymous, stay). A rule's counters are one partition per rule, one item per UTC day, revision
+  // and shard (EFFECT_SHARDS, by the person), so concurrent credits of one rule rarely meet on one item, and
+  // a year's report reads at most 365 × revisions × EFFECT_SHARDS small items whatever the answers.
+
+  /** An exposure of a contact to a rule (treatment or holdout), by exposure time, with its outcomes so far. */
+  exposure: (contactId: string, at: string, ruleId: string) => ({
+    pk: `CONTACT#${contactId}`,
+    sk: `${EXPOSURE}${at}#${ruleId}`,
+  }),
+  /** Access pattern: a contact's exposures made in [fromUtc, toUtc) (an event credits those of 60 days). */
+  contactExposures: (contactId: string, fromUtc: string, toUtc: string): KeySpan => ({
+    pk: `CONTACT#${contactId}`,
+    from: `${EXPOSURE}${fromUtc}`,
+    // `#` sorts before every digit of a time: everything made strictly before `toUtc`.
+    to: `${EXPOSURE}${toUtc}`,
+  }),
+  /** Marks that a contact was exposed under a rule revision, so only the first exposure counts. */
+  exposedMark: (contactId: string, ruleId: string, revision: string) => ({
+    pk: `CONTACT#${contactId}`,
+    sk: `EXPOSED#${ruleId}#${revision}`,
+  }),
+  /** A rule's counters of one UTC exposure day and revision, on one shard. */
+  effectDay: (ruleId: string, date: string, revision: string, contactId: string) => ({
+    pk: `EFFECT#${ruleId}`,
+    sk: `${DAY}${date}#${revision}#${effectShard(contactId)}`,
+  }),
+  /** Access pattern: a rule's counters over UTC dates `from`..`to` (every revision and shard). */
+  effectDays: (ruleId: string, from: string, to: string): KeySpan => ({
+    pk: `EFFECT#${ruleId}`,
+    from: `${DAY}${from}`,
+    to: `${DAY}${to}#${END}`,
+  }),
+
   /** The item /v1/health reads: it need not exist, the read only proves the table answers. */
   health: () => ({ pk: "HEALTH", sk: "HEALTH" }),
 } as const;
@@ -469,6 +505,21 @@ export const MESSAGE_SHARDS = 4;
 
 /** Shards of the webhook outbox's due and sending indexes; the webhook dispatcher reads each. */
 export const WEBHOOK_SHARDS = 8;
+/** Shards of a rule's effect counters per day and revision. */
+export const EFFECT_SHARDS = 4;
+
+function effectShard(contactId: string): number {
+  return fnv1a(contactId) % EFFECT_SHARDS;
+}
+
+function fnv1a(value: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < value.length; i++) {
+    h ^= value.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
 
 function messageShard(messageId: string): number {
   return shardOfMessage(messageId, MESSAGE_SHARDS);

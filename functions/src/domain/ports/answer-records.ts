@@ -1,5 +1,6 @@
 /** Stored answers as follow-ups, alerts and erasure read them (ingestion writes them through AnswerWriter). */
 import type { ResponseItem } from "@sonrisa/shared/schemas/responses";
+import type { SurpriseDecision } from "../surprises.ts";
 
 export type AnswerRecord = ResponseItem & {
   storeId: string;
@@ -8,6 +9,8 @@ export type AnswerRecord = ResponseItem & {
   receivedAt: string;
   localDate: string;
   misuse?: "kiosk" | "burst";
+  /** the surprise rule it qualified for: its group, revision and outcome */
+  surprise?: SurpriseDecision;
   /** set by an erasure, which removed the opt-in's contact details */
   erasedAt?: string;
 };

@@ -7,6 +7,7 @@ import type { Alert, AlertList } from "@sonrisa/shared/schemas/alerts";
 import type { LoginResponse, PairingCodeResponse } from "@sonrisa/shared/schemas/auth";
 import type { ContactDetail, ContactList, Erasure } from "@sonrisa/shared/schemas/contacts";
 import type { DeviceSummary } from "@sonrisa/shared/schemas/devices";
+import { EffectReport } from "@sonrisa/shared/schemas/effect";
 import type { FollowUpMessages, FollowUpRule, FollowUpStats } from "@sonrisa/shared/schemas/follow-ups";
 import type {
   CreatedIntegrationKey,
@@ -34,6 +35,7 @@ import type { DateRange } from "./range.ts";
 export type { Alert } from "@sonrisa/shared/schemas/alerts";
 export type { ConsentRecord, Contact, ContactDetail } from "@sonrisa/shared/schemas/contacts";
 export type { DeviceSummary } from "@sonrisa/shared/schemas/devices";
+export type { EffectReport, RevisionEffect, WindowEffect } from "@sonrisa/shared/schemas/effect";
 export type { FollowUpCounts, FollowUpRule, MessageView } from "@sonrisa/shared/schemas/follow-ups";
 export type { CreatedIntegrationKey, IntegrationKey } from "@sonrisa/shared/schemas/integrations";
 export type { Comment, CommentsPage } from "@sonrisa/shared/schemas/results";
@@ -197,6 +199,9 @@ export function dashboardApi(token: string, onAuthLost: () => void) {
       ),
     loyaltyProgram: (signal?: AbortSignal) => get<LoyaltyProgramView>("/v1/loyalty-program", signal),
     putLoyaltyProgram: (program: LoyaltyProgram) => write<LoyaltyProgramView>("PUT", "/v1/loyalty-program", program),
+    /** The effect report is checked against the shared schema: a wrong shape must not read as a result. */
+    effect: async (ruleId: string, signal?: AbortSignal) =>
+      EffectReport.parse(await get(`/v1/campaigns/effect${query({ rule: ruleId })}`, signal)),
     alerts: (storeId: string | undefined, status: "open" | "all", signal?: AbortSignal) =>
       get<AlertList>(`/v1/alerts${query({ storeId, status })}`, signal).then((r) => r.alerts),
     acknowledgeAlert: async (alertId: string, note: string): Promise<Alert> =>

@@ -14,6 +14,8 @@ export const paths = {
   alerts: `${BASE}/alerts`,
   /** Admin: integration keys, webhook endpoints and their delivery log. */
   integrations: `${BASE}/integrations`,
+  /** The effect of a rule against its holdout (no rule: the first one). */
+  effect: (ruleId?: string) => `${BASE}/effect${ruleId ? `/${encodeURIComponent(ruleId)}` : ""}`,
   /** Admin: every store's settings, a new store, one store's settings. */
   storesAdmin: `${BASE}/settings/stores`,
   newStore: `${BASE}/settings/new-store`,

@@ -24,6 +24,7 @@ export type NavKey =
   | "followUps"
   | "contacts"
   | "loyalty"
+  | "effect"
   | "integrations"
   | "stores"
   | "kiosks"
@@ -56,6 +57,7 @@ export interface NavContext {
 }
 
 const StoreSettings = lazyPage(() => import("./store-settings/store-settings.tsx").then((m) => m.StoreSettingsPage));
+const EffectPage = lazyPage(() => import("./effect/effect.tsx").then((m) => m.Effect));
 const ADMIN: readonly Role[] = ["admin"];
 const RUNS_STORES: readonly Role[] = ["admin", "manager"];
 const MARKETS: readonly Role[] = ["admin", "marketing"];
@@ -103,6 +105,13 @@ export const PAGES: readonly PageEntry[] = [
     roles: MARKETS,
     nav: { key: "loyalty", group: "campaigns" },
   },
+  {
+    path: paths.effect(),
+    component: EffectPage,
+    roles: MARKETS,
+    nav: { key: "effect", group: "campaigns", current: (path) => path.startsWith(paths.effect()) },
+  },
+  { path: `${BASE}/effect/:ruleId`, component: EffectPage, roles: MARKETS },
   {
     path: paths.storesAdmin,
     component: lazyPage(() => import("./stores/stores.tsx").then((m) => m.Stores)),
