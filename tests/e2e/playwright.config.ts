@@ -9,6 +9,8 @@ import { CHROMIUM, E2E_PORT, E2E_URL } from "./support/env.ts";
 // The stack's token key, known to the tests (the workers inherit the environment) so one can sign a real,
 // expired token and watch the server refuse it.
 process.env.E2E_AUTH_KEY ??= randomBytes(32).toString("base64");
+// The README's screenshots are refreshed from the shots this run took (support/readme-screens.ts).
+process.env.E2E_STARTED_AT ??= String(Date.now());
 
 export default defineConfig({
   testDir: ".",
@@ -17,6 +19,7 @@ export default defineConfig({
   outputDir: process.env.E2E_OUTPUT ?? "../../test-results/e2e",
   // A left-over test.only fails the run instead of quietly skipping the rest (pick tests with -g instead).
   forbidOnly: true,
+  globalTeardown: "./support/readme-screens.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,
