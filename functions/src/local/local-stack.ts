@@ -5,14 +5,17 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { scryptHasher } from "../adapters/auth/password-hasher.ts";
 import { systemClock } from "../adapters/clock.ts";
 import { makeDocumentClient } from "../adapters/dynamo/client.ts";
 import { makeUserRepository } from "../adapters/dynamo/user-repository.ts";
 import { randomIds } from "../adapters/ids.ts";
 import { createFirstAdmin } from "../domain/users.ts";
+import { realDeps } from "../wiring.ts";
 import { createApiServer, defaultStaticDir, listen } from "./api-server.ts";
 import { loadOrCreateAuthKey } from "./auth-key.ts";
+import { seedDemoEffect } from "./demo-effect.ts";
 import { type HistoryReport, loadDemoHistory } from "./demo-history.ts";
 import { startDynamoLocal } from "./dynamo-local.ts";
 import { ensureTable, localDynamoClient } from "./ensure-table.ts";
@@ -216,6 +219,20 @@ async function loadHistory(tableName: string, endpoint: string, log: ReturnType<
   const waiting = setTimeout(() => log.info("loading the demo's last 90 days (first start only)…"), 1_000);
   try {
     const report = await loadDemoHistory({ tableName, endpoint });
+    // With a new past, the demo rule's effect page gets people to follow: 300 identified shoppers over the
+    // same 90 days with a known effect (demo-effect.ts: 15 % come back within 30 days, winners 40 points more),
+    // fed to the same use case the stream consumer runs. Keyed like everything else: a rerun adds nothing.
+    if (report.stored > 0) {
+      const { DEMO_RULE } = (await import(pathToFileURL(seedFile).href)) as { DEMO_RULE: SurpriseRule };
+      await seedDemoEffect(realDeps(), {
+        rule: DEMO_RULE,
+        storeIds: ["madrid-centro", "barcelona-gracia"],
+        timeZone: "Europe/Madrid",
+        end: new Date(),
+        people: 300,
+        plan: { baseReturn: 0.15, uplift: 0.4, lateReturn: 0.1 },
+      });
+    }
     return { ...report, ms: Math.round(performance.now() - started) };
   } finally {
     clearTimeout(waiting);
