@@ -12,7 +12,7 @@ import { gzipSync } from "node:zlib";
 import { buildKiosk, openPairedKiosk } from "../tests/e2e/support/kiosk-bench.ts";
 import type { BenchRow } from "./support/report.ts";
 
-const BUDGET_KB = 25;
+const BUDGET_KB = 23; // issue 13: the member step and the QR code load on demand, and so does the opt-in step
 
 interface ManifestChunk {
   file: string;

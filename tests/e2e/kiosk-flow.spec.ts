@@ -155,6 +155,7 @@ test("every step times out back to the attract screen and what was given is stil
   await tapFace(page, 5);
   await page.getByRole("button", { name: "Omitir" }).click();
   await page.getByRole("button", { name: "Omitir" }).click();
+  await notMember(page);
   await expect(page.getByRole("checkbox", { name: "Acepto" })).toBeVisible();
   await expect(faces(page)).toHaveCount(5, { timeout: 5_000 });
 

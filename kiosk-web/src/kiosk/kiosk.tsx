@@ -18,11 +18,12 @@ import { useIdle } from "./lib/use-idle.ts";
 import { formatSync, useQueueStatus } from "./lib/use-queue-status.ts";
 import { Attract } from "./pages/attract/attract.tsx";
 import { Comment } from "./pages/comment/comment.tsx";
-import { OptIn } from "./pages/opt-in/opt-in.tsx";
 import { Reasons } from "./pages/reasons/reasons.tsx";
 import { Thanks } from "./pages/thanks/thanks.tsx";
 
 const loadMember = () => import("./pages/member/member.tsx");
+const loadOptIn = () => import("./pages/opt-in/opt-in.tsx");
+const OptIn = lazyComponent(() => loadOptIn().then((m) => m.OptIn));
 const Member = lazyComponent(() => loadMember().then((m) => m.Member));
 const StaffPanel = lazyComponent(() => import("./components/staff-panel/staff-panel.tsx").then((m) => m.StaffPanel));
 const Closed = lazyComponent(() => import("./pages/pairing/pairing.tsx").then((m) => m.Closed));
@@ -56,10 +57,12 @@ export function Kiosk({ config, deviceId, onUnpair }: Props) {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
-  // The member step's chunk is fetched while the shopper is on the first steps, so it shows at once.
+  // The member and opt-in steps' chunks (not part of the start download) are fetched as soon as a shopper
+  // taps, while they are on the first steps, so those steps show at once.
   useEffect(() => {
     if (flow.id && config.loyalty) void loadMember();
-  }, [flow.id, config.loyalty]);
+    if (flow.id && config.optIn.enabled) void loadOptIn();
+  }, [flow.id, config.loyalty, config.optIn.enabled]);
 
   const inSteps = flow.step !== "attract" && flow.step !== "thanks";
   useIdle(inSteps && !staffOpen ? config.idleTimeoutSec * 1000 : undefined, timeout, flow.step);
