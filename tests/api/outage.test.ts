@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LocalStack, startLocalStack } from "../../functions/src/local/local-stack.ts";
+import type { LocalStack } from "../../functions/src/local/local-stack.ts";
 
 const STORE = "madrid-centro";
 let stack: LocalStack;
@@ -29,6 +29,8 @@ beforeAll(async () => {
       return write(chunk, ...rest);
     }) as typeof stream.write;
   }
+  // Imported only now: the functions' logger reads LOG_LEVEL when its module is first loaded.
+  const { startLocalStack } = await import("../../functions/src/local/local-stack.ts");
   stack = await startLocalStack({ port: 0, dataDir, scheduler: false, quiet: !process.env.DEBUG });
   admin = (await call("POST", "/v1/auth/login", { body: { email: "admin@sonrisa.local", password: "sonrisa-admin" } }))
     .json.token;
