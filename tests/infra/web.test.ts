@@ -133,12 +133,12 @@ describe("the distribution", () => {
 
   it("deploys hashed assets as immutable and the rest as no-cache with an invalidation", () => {
     main.hasResourceProperties("Custom::CDKBucketDeployment", {
-      Include: ["assets/*"],
+      Include: ["assets/*", "card-assets/*"],
       Prune: false,
       SystemMetadata: { "cache-control": Match.stringLikeRegexp("immutable") },
     });
     main.hasResourceProperties("Custom::CDKBucketDeployment", {
-      Exclude: ["assets/*"],
+      Exclude: ["assets/*", "card-assets/*"],
       SystemMetadata: { "cache-control": "no-cache" },
       DistributionPaths: ["/*"],
     });
