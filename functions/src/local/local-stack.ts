@@ -12,11 +12,9 @@ import { makeDocumentClient } from "../adapters/dynamo/client.ts";
 import { makeUserRepository } from "../adapters/dynamo/user-repository.ts";
 import { randomIds } from "../adapters/ids.ts";
 import { createFirstAdmin } from "../domain/users.ts";
-import { realDeps } from "../wiring.ts";
 import { createApiServer, defaultStaticDir, listen } from "./api-server.ts";
 import { loadOrCreateAuthKey } from "./auth-key.ts";
-import { seedDemoEffect } from "./demo-effect.ts";
-import { type HistoryReport, loadDemoHistory } from "./demo-history.ts";
+import type { HistoryReport } from "./demo-history.ts";
 import { startDynamoLocal } from "./dynamo-local.ts";
 import { ensureTable, localDynamoClient } from "./ensure-table.ts";
 import { describeError, makeLog } from "./log.ts";
@@ -218,12 +216,18 @@ async function loadHistory(tableName: string, endpoint: string, log: ReturnType<
   const started = performance.now();
   const waiting = setTimeout(() => log.info("loading the demo's last 90 days (first start only)…"), 1_000);
   try {
+    // Imported only now, after the functions' environment is set: their logger reads LOG_LEVEL when loaded.
+    const { loadDemoHistory } = await import("./demo-history.ts");
     const report = await loadDemoHistory({ tableName, endpoint });
     // With a new past, the demo rule's effect page gets people to follow: 300 identified shoppers over the
     // same 90 days with a known effect (demo-effect.ts: 15 % come back within 30 days, winners 40 points more),
     // fed to the same use case the stream consumer runs. Keyed like everything else: a rerun adds nothing.
     if (report.stored > 0) {
       const { DEMO_RULE } = (await import(pathToFileURL(seedFile).href)) as { DEMO_RULE: SurpriseRule };
+      const [{ seedDemoEffect }, { realDeps }] = await Promise.all([
+        import("./demo-effect.ts"),
+        import("../wiring.ts"),
+      ]);
       await seedDemoEffect(realDeps(), {
         rule: DEMO_RULE,
         storeIds: ["madrid-centro", "barcelona-gracia"],

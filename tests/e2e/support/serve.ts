@@ -5,10 +5,7 @@
  * where others rebuild dist while tests run). Stops on SIGTERM/SIGINT.
  */
 import { fileURLToPath } from "node:url";
-import { seedDemoEffect } from "../../../functions/src/local/demo-effect.ts";
 import { startLocalStack } from "../../../functions/src/local/local-stack.ts";
-import { DEMO_RULE } from "../../../functions/src/local/seed-demo.ts";
-import { realDeps } from "../../../functions/src/wiring.ts";
 import { E2E_PORT } from "./env.ts";
 
 const staticDir = process.env.E2E_DIST ?? fileURLToPath(new URL("../../../kiosk-web/dist", import.meta.url));
@@ -30,6 +27,12 @@ const stack = await startLocalStack({
 // Three months of identified visits with a large known effect for the demo rule (few people, so the stack
 // starts in under a minute; its 10 % holdout still shows an interval clear of 0), for the Effect page.
 const seeded = performance.now();
+// Imported once the stack has set the functions' environment (their logger reads LOG_LEVEL when loaded).
+const [{ seedDemoEffect }, { DEMO_RULE }, { realDeps }] = await Promise.all([
+  import("../../../functions/src/local/demo-effect.ts"),
+  import("../../../functions/src/local/seed-demo.ts"),
+  import("../../../functions/src/wiring.ts"),
+]);
 await seedDemoEffect(realDeps(), {
   rule: DEMO_RULE,
   storeIds: ["madrid-centro", "barcelona-gracia"],
