@@ -7,6 +7,7 @@ import { useEffect, useRef } from "preact/hooks";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { CHART_COLORS, secondsOf } from "../../components/series-chart/chart-options.ts";
+import chart from "../../components/series-chart/series-chart.module.css";
 import { useI18n } from "../../lib/i18n.ts";
 import styles from "./effect.module.css";
 
@@ -73,14 +74,14 @@ export function EffectChart({ window: w }: { window: WindowEffect }) {
 
   if (!points.length) return null;
   return (
-    <figure class={styles.figure}>
+    <figure class={chart.figure}>
       <figcaption class={styles.caption}>{e.chart(w.days)}</figcaption>
-      <div class={styles.chart} ref={box} aria-hidden="true" data-testid="effect-chart" />
+      <div class={chart.chart} ref={box} aria-hidden="true" data-testid="effect-chart" />
       <p class="sr-only">{e.chartSummary(points.length, w.days)}</p>
-      <details class={styles.data}>
+      <details class={chart.data}>
         <summary>{e.showData}</summary>
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
-        <section class={styles.tableScroll} aria-label={e.showData} tabIndex={0}>
+        <section class={chart.tableScroll} aria-label={e.showData} tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -6,6 +6,7 @@ import type { RevisionEffect } from "@sonrisa/shared/schemas/effect";
 import { useState } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import ui from "../../components/admin-ui/admin-ui.module.css";
+import chart from "../../components/series-chart/series-chart.module.css";
 import { Status } from "../../components/status/status.tsx";
 import type { EffectReport } from "../../lib/api.ts";
 import { useI18n } from "../../lib/i18n.ts";
@@ -69,7 +70,7 @@ function Report({ api, ruleId }: { api: PageProps["api"]; ruleId: string }) {
   const report = resource.data;
   return (
     <>
-      <fieldset class={styles.controls}>
+      <fieldset class={chart.controls}>
         <legend class="sr-only">{t.effect.window}</legend>
         {WINDOWS.map((w) => (
           <button key={w} type="button" aria-pressed={days === w} onClick={() => setDays(w)}>
