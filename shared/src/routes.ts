@@ -179,7 +179,8 @@ export const routes: readonly Route[] = [
   },
   { method: "GET", path: "/v1/stores/{storeId}/devices", handler: "list-devices", roles: ["admin", "manager"] },
   { method: "PUT", path: "/v1/devices/{deviceId}", handler: "rename-device", roles: ["admin", "manager"] },
-  { method: "DELETE", path: "/v1/devices/{deviceId}", handler: "revoke-device", roles: ["admin", "manager"] },
+  // A kiosk may revoke itself (its staff's Unpair), so the token it forgets is refused too.
+  { method: "DELETE", path: "/v1/devices/{deviceId}", handler: "revoke-device", roles: ["admin", "manager", "device"] },
   {
     method: "GET",
     path: "/v1/surprise-rules/revisions",

@@ -140,6 +140,24 @@ describe("revoking a kiosk", () => {
     expect(listed.revokedAt).toBe(revoked.json.device.revokedAt);
   });
 
+  it("lets a kiosk revoke itself (its staff's Unpair), and no other kiosk, which keeps working", async () => {
+    const mine = await kiosk();
+    const other = await kiosk();
+
+    const othersTry = await api.request("DELETE", `/v1/devices/${other.deviceId}`, { token: mine.token });
+    const own = await api.request("DELETE", `/v1/devices/${mine.deviceId}`, { token: mine.token });
+    const afterwards = await api.request("GET", "/v1/kiosk/config", { token: mine.token });
+    const otherStill = await api.request("GET", "/v1/kiosk/config", { token: other.token });
+
+    expect(othersTry.status).toBe(403);
+    expect(own.status, own.text).toBe(200);
+    expect(Date.parse(own.json.device.revokedAt)).toBeGreaterThan(0);
+    expect(afterwards.status).toBe(401);
+    expect(otherStill.status).toBe(200);
+    const listed = (await devicesOf(MADRID)).json.devices;
+    expect(listed.find((d: { deviceId: string }) => d.deviceId === other.deviceId).revokedAt).toBeNull();
+  });
+
   it("refuses the next batch even while the function still holds a few-second copy of the device", async () => {
     // In AWS the revocation runs in another function, so the kiosk path's copy (5 s) does not know of it;
     // the answer transaction itself is conditioned on the device not being revoked.

@@ -136,6 +136,33 @@ describe("handing over a surprise", () => {
     expect(api.now().getTime() - Date.parse(handed!.handedAt!)).toBeLessThan(60_000);
   });
 
+  it("pages the list by limit and cursor: every pending gift exactly once; a crafted cursor is a 400", async () => {
+    for (let i = 0; i < 7; i++) await win();
+    const whole = (await gifts("pending")).map((g) => g.code);
+
+    const paged: string[] = [];
+    const pages: number[] = [];
+    let cursor: string | null | undefined;
+    do {
+      const path = `${giftsPath(MADRID)}&limit=3${cursor ? `&cursor=${cursor}` : ""}`;
+      const res = await api.request("GET", path, { token: staff });
+      expect(res.status, res.text).toBe(200);
+      pages.push(res.json.gifts.length);
+      paged.push(...res.json.gifts.map((g: { code: string }) => g.code));
+      cursor = res.json.cursor;
+    } while (cursor);
+    const crafted = await api.request("GET", `${giftsPath(MADRID)}&limit=3&cursor=${"A".repeat(40)}`, { token: staff });
+
+    expect(whole.length).toBeGreaterThanOrEqual(7);
+    expect(new Set(paged).size).toBe(paged.length);
+    expect([...paged].sort()).toEqual([...whole].sort());
+    // A page holds at most `limit` gifts (fewer where handed ones were read and left out).
+    expect(Math.max(...pages)).toBe(3);
+    expect(pages.length).toBeGreaterThanOrEqual(Math.ceil(whole.length / 3));
+    expect(crafted.status).toBe(400);
+    expect(crafted.json.error.code).toBe("invalid_request");
+  });
+
   it("refuses a second hand-over of the same code with 409 already_handed", async () => {
     const code = await win();
     await handOver(code);

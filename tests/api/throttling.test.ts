@@ -66,6 +66,19 @@ describe("password sign-in", () => {
     expect(second).toBeGreaterThan(29 * 60);
   });
 
+  it("locks one address that guesses across many accounts, and only that address", async () => {
+    const from = "127.0.4.1";
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await login(`guess-${i}@example.com`, "wrong", from)).status);
+    const rightHere = await login(DEMO_ADMIN.email, DEMO_ADMIN.password, from);
+    const rightElsewhere = await login(DEMO_ADMIN.email, DEMO_ADMIN.password, "127.0.4.2");
+
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+    expect(rightHere.status).toBe(429);
+    expect(Number(rightHere.headers["retry-after"])).toBeGreaterThan(0);
+    expect(rightElsewhere.status).toBe(200);
+  });
+
   it("gives an unknown account the same answers as a known one, and throttles it the same way", async () => {
     const known: [number, string][] = [];
     const unknown: [number, string][] = [];

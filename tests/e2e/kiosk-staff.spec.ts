@@ -53,11 +53,20 @@ test("offline with no PIN ever checked, the kiosk refuses and says why", async (
   await expect(faces(page)).toHaveCount(5);
 });
 
-test("staff can unpair the kiosk, which then asks for a new code", async ({ page }) => {
+test("staff can unpair the kiosk, which then asks for a new code, and the server refuses its old token", async ({
+  page,
+}) => {
+  const paired = page.waitForResponse((res) => res.url().endsWith("/v1/devices/pair"));
   await pairKiosk(page);
+  const { deviceToken } = (await (await paired).json()) as { deviceToken: string };
+  const configWith = (token: string) =>
+    page.request.get("/v1/kiosk/config", { headers: { authorization: `Bearer ${token}` } });
+  expect((await configWith(deviceToken)).status()).toBe(200);
+
   await openPin(page, "2468");
   await page.getByRole("button", { name: "Desvincular" }).click();
   await expect(page.getByText("¿Desvincular este quiosco?")).toBeVisible();
   await page.getByRole("alert").getByRole("button", { name: "Desvincular" }).click();
   await expect(page.getByRole("heading", { name: /Vincular este quiosco|Pair this kiosk/ })).toBeVisible();
+  expect((await configWith(deviceToken)).status()).toBe(401);
 });

@@ -34,17 +34,26 @@ export async function renameDevice(
 
 /**
  * Revokes a kiosk: from now on its token is refused (401), so the tablet shows the pairing screen and keeps
- * its queued answers until it is paired again. Revoking twice keeps the first date.
+ * its queued answers until it is paired again. Revoking twice keeps the first date. An admin or manager
+ * revokes from the dashboard; a kiosk revokes itself when its staff unpair it, and no other kiosk.
  */
 export async function revokeDevice(
   deps: DevicesDeps,
   auth: Principal,
   deviceId: string | undefined,
 ): Promise<DeviceSummary> {
-  const device = await requireDevice(deps, auth, deviceId);
+  if (auth.role === "device" && auth.sub !== deviceId) throw new Forbidden("A kiosk may only unpair itself");
+  const device = auth.role === "device" ? await ownDevice(deps, auth) : await requireDevice(deps, auth, deviceId);
   const revoked = await deps.devices.revoke(device.storeId, device.deviceId, deps.clock.now().toISOString());
   if (!revoked) throw new NotFound(`No kiosk ${deviceId}`);
   return summaryOf(revoked);
+}
+
+/** The calling kiosk's own record. */
+async function ownDevice(deps: DevicesDeps, auth: Principal): Promise<DeviceRecord> {
+  const device = auth.storeId ? await deps.devices.get(auth.storeId, auth.sub) : undefined;
+  if (!device) throw new NotFound(`No kiosk ${auth.sub}`);
+  return device;
 }
 
 /** The device, if the caller may manage its store: an admin any, a manager only its own stores. */

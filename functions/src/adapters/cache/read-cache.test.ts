@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { AnswerWriter } from "../../domain/ports/answer-writer.ts";
 import type { DeviceRecord, DeviceRepository } from "../../domain/ports/device-repository.ts";
 import type { RulesRepository } from "../../domain/ports/rules-repository.ts";
-import type { StoreRecord } from "../../domain/ports/store-repository.ts";
-import { cachedDevices, cachedRules } from "./read-cache.ts";
+import type { StoreRecord, StoreRepository } from "../../domain/ports/store-repository.ts";
+import { cachedDevices, cachedRules, cachedStores } from "./read-cache.ts";
 
 function clock() {
   let now = Date.parse("2026-06-17T10:00:00Z");
@@ -42,6 +42,41 @@ describe("settings and rules on the kiosk's path", () => {
     expect(afterTtl).toBe(2);
     expect(changed).toEqual([{ id: "r" }]);
     expect(reads).toBe(3);
+  });
+});
+
+describe("store settings on the kiosk's path", () => {
+  it("read a store once per 5 s per store, not a missing one's failure, and at once again after a save", async () => {
+    const c = clock();
+    const reads: string[] = [];
+    const saved = new Map<string, StoreRecord>([["a", { storeId: "a", name: "A" } as StoreRecord]]);
+    let failNext = false;
+    const repo = {
+      get: async (id: string) => {
+        reads.push(id);
+        if (failNext) {
+          failNext = false;
+          throw new Error("unavailable");
+        }
+        return saved.get(id);
+      },
+      put: async (store: StoreRecord) => void saved.set(store.storeId, store),
+    } as unknown as StoreRepository;
+    const { fresh, cached } = cachedStores(repo, c);
+
+    await cached.get("a");
+    await cached.get("a");
+    await cached.get("b");
+    c.advance(5_001);
+    failNext = true;
+    await expect(cached.get("a")).rejects.toThrow("unavailable");
+    const retried = await cached.get("a");
+    await fresh.put({ storeId: "a", name: "A2" } as StoreRecord);
+    const afterSave = await cached.get("a");
+
+    expect(retried?.name).toBe("A");
+    expect(afterSave?.name).toBe("A2");
+    expect(reads).toEqual(["a", "b", "a", "a", "a"]);
   });
 });
 

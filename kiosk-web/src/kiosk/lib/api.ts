@@ -53,6 +53,11 @@ export function sendHeartbeat(deviceToken: string, status: KioskStatus): Promise
   return call("POST", "/v1/kiosk/heartbeat", status, deviceToken);
 }
 
+/** The kiosk revokes its own token when staff unpair it, so the token it forgets is refused by the server too. */
+export function revokeOwnDevice(deviceToken: string, deviceId: string): Promise<unknown> {
+  return call("DELETE", `/v1/devices/${encodeURIComponent(deviceId)}`, undefined, deviceToken, 5_000);
+}
+
 /** With the device token, the server counts this kiosk's wrong PINs per device, apart from strangers'. */
 export function staffLogin(storeId: string, pin: string, deviceToken?: string): Promise<StaffLoginResponse> {
   return call("POST", "/v1/auth/staff", { storeId, pin }, deviceToken);

@@ -2,11 +2,11 @@
  * Whether this kiosk is paired, and its store's config. The config is cached in IndexedDB so the kiosk
  * starts offline; it is refreshed at start and every minute with its ETag (a 304 while the store is
  * unchanged), so a change in the dashboard reaches the kiosk within a minute. A 401 means the device was
- * unpaired or revoked.
+ * revoked (on the dashboard, or by its own Unpair on another tab).
  */
 import type { KioskConfig } from "@sonrisa/shared/schemas/store";
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { ApiError, getKioskConfig, pairDevice } from "./api.ts";
+import { ApiError, getKioskConfig, pairDevice, revokeOwnDevice } from "./api.ts";
 import { type Device, kvDelete, kvGet, kvSet } from "./db.ts";
 import { emit, subscribe } from "./queue-events.ts";
 
@@ -77,7 +77,11 @@ export function useDevice(): {
     emit({ type: "paired" });
   }, []);
 
+  // The server revokes the token first, when it can be reached; offline, the tablet forgets it anyway and an
+  // admin can revoke the kiosk on the dashboard's Kiosks page (it is listed there until then).
   const unpair = useCallback(async () => {
+    const device = await kvGet("device");
+    if (device) await revokeOwnDevice(device.deviceToken, device.deviceId).catch(() => undefined);
     await kvDelete("device");
     await kvDelete("config");
     await kvDelete("configEtag");
