@@ -160,9 +160,11 @@ export async function pairDevice(deps: AuthDeps, code: string, client: string) {
   const pending = await deps.devices.peekPairingCode(code);
   if (!pending) {
     await fail(deps, claimedAt, [bucket]);
-    throw new NotFound("This pairing code is unknown or already used");
+    throw new NotFound("This pairing code is unknown");
   }
+  // A real code, used already: not a guess, so it does not count towards the client's limit.
   await settle(deps, claimedAt, [], [bucket]);
+  if (pending.usedAt) throw new Conflict("This pairing code was already used: make a new one", "pairing_code_used");
   const device = { storeId: pending.storeId, deviceId: deps.ids.uuid(), pairedAt: now.toISOString() };
   const paired = await deps.devices.pair(code, device, now);
   if (!paired) throw new Conflict("This pairing code is expired or already used", "pairing_code_used");

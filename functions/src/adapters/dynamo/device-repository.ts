@@ -1,4 +1,4 @@
-/** Pairing codes (one use, 15 minutes), paired devices, and the pointer from a device's id to its store. */
+/** Pairing codes (one use, 15 minutes; a used one is marked, and kept until it expires), paired devices, and the pointer from a device's id to its store. */
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { Unauthorized } from "../../domain/errors.ts";
 import type { DeviceRecord, DeviceRepository } from "../../domain/ports/device-repository.ts";
@@ -31,16 +31,26 @@ export function makeDeviceRepository(table: Table): DeviceRepository {
     },
     async peekPairingCode(code) {
       const out = await table.doc.send(new GetCommand({ TableName: table.name, Key: keys.pairing(code) }));
-      return out.Item ? { storeId: out.Item.storeId, expiresAt: out.Item.expiresAt } : undefined;
+      if (!out.Item) return undefined;
+      const { storeId, expiresAt, usedAt } = out.Item;
+      return { storeId, expiresAt, ...(typeof usedAt === "string" ? { usedAt } : {}) };
     },
     async pair(code, device, now) {
       const outcome = await transactOnce(table, [
+        // Marked used, not deleted: a kiosk that types it again (or lost the race for it) hears "already
+        // used" rather than "unknown". The item goes with its TTL an hour after the code expires.
         {
-          Delete: {
+          Update: {
             TableName: table.name,
             Key: keys.pairing(code),
-            ConditionExpression: "attribute_exists(pk) AND expiresAt > :now AND storeId = :store",
-            ExpressionAttributeValues: { ":now": now.toISOString(), ":store": device.storeId },
+            UpdateExpression: "SET usedAt = :now, deviceId = :device",
+            ConditionExpression:
+              "attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :now AND storeId = :store",
+            ExpressionAttributeValues: {
+              ":now": now.toISOString(),
+              ":store": device.storeId,
+              ":device": device.deviceId,
+            },
           },
         },
         {

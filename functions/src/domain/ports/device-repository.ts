@@ -19,8 +19,9 @@ export interface DeviceRecord {
 export interface DeviceRepository {
   /** Saves a new code; false when the code exists already. */
   savePairingCode(code: string, storeId: string, expiresAt: Date): Promise<boolean>;
-  peekPairingCode(code: string): Promise<{ storeId: string; expiresAt: string } | undefined>;
-  /** Consumes the code and registers the device at once; undefined when the code is unknown, used or expired. */
+  /** The code as made, with `usedAt` once a kiosk paired with it (a used code is kept until it expires). */
+  peekPairingCode(code: string): Promise<{ storeId: string; expiresAt: string; usedAt?: string } | undefined>;
+  /** Marks the code used and registers the device at once; undefined when the code is unknown, used or expired. */
   pair(code: string, device: DeviceRecord, now: Date): Promise<DeviceRecord | undefined>;
   /** `consistent`: a strongly consistent read (after a write conditioned on the device lost a race). */
   get(storeId: string, deviceId: string, opts?: { consistent?: boolean }): Promise<DeviceRecord | undefined>;
