@@ -56,14 +56,24 @@ export function creditCounters(before: ExposureRecord, after: ExposureRecord): E
 
 /** Adds `more` into `into`. */
 export function addEffectCounters(into: EffectCounters, more: EffectCounters): EffectCounters {
-  for (const [name, value] of Object.entries(more)) into[name] = (into[name] ?? 0) + value;
+  for (const name in more) into[name] = (into[name] ?? 0) + (more[name] ?? 0);
   return into;
+}
+
+/** Takes `less` out of `from`. */
+export function subtractEffectCounters(from: EffectCounters, less: EffectCounters): EffectCounters {
+  for (const name in less) from[name] = (from[name] ?? 0) - (less[name] ?? 0);
+  return from;
+}
+
+/** The name of one group's counter of a measure (`n`, `r30`, …), for reads of many days in a row. */
+export function counterName(group: EffectGroup, measure: string): string {
+  return `${letter(group)}${measure}`;
 }
 
 /** One group's totals, read from summed counters. */
 export function groupTotals(c: EffectCounters, group: EffectGroup) {
-  const g = letter(group);
-  const v = (name: string) => c[`${g}${name}`] ?? 0;
+  const v = (name: string) => c[counterName(group, name)] ?? 0;
   return {
     exposed: v("n"),
     won: v("w"),

@@ -6,7 +6,14 @@
  */
 import type { EffectReport, RevisionEffect, Verdict, WindowEffect } from "@sonrisa/shared/schemas/effect";
 import { addDays, daysBetween } from "@sonrisa/shared/time";
-import { addEffectCounters, groupTotals, WINDOWS, type Window } from "./effect-counters.ts";
+import {
+  addEffectCounters,
+  counterName,
+  groupTotals,
+  subtractEffectCounters,
+  WINDOWS,
+  type Window,
+} from "./effect-counters.ts";
 import { meanDifference, newcombe, requiredExposures } from "./effect-statistics.ts";
 import { Invalid, NotFound } from "./errors.ts";
 import type { Clock } from "./ports/clock.ts";
@@ -46,7 +53,11 @@ export async function effectReport(
   const days = await deps.effects.days(q.rule, from, to);
   if (!found && !days.length) throw new NotFound(`No rule ${q.rule}`);
   const byRevision = new Map<string, EffectDay[]>();
-  for (const d of days) byRevision.set(d.revision, [...(byRevision.get(d.revision) ?? []), d]);
+  for (const d of days) {
+    const list = byRevision.get(d.revision);
+    if (list) list.push(d);
+    else byRevision.set(d.revision, [d]);
+  }
   const revisions = [...byRevision.entries()]
     .map(([revision, list]) => revisionEffect(revision, list, asOf))
     .sort((a, b) => b.lastDate.localeCompare(a.lastDate) || b.firstDate.localeCompare(a.firstDate));
@@ -64,9 +75,14 @@ export async function effectReport(
 /** One revision: its days summed per date (shards merged), then each window over its closed days. */
 function revisionEffect(revision: string, list: EffectDay[], asOf: string): RevisionEffect {
   const byDate = new Map<string, EffectCounters>();
-  for (const d of list) byDate.set(d.date, addEffectCounters(byDate.get(d.date) ?? {}, d.counters));
+  const all: EffectCounters = {};
+  for (const d of list) {
+    const day = byDate.get(d.date);
+    if (day) addEffectCounters(day, d.counters);
+    else byDate.set(d.date, { ...d.counters });
+    addEffectCounters(all, d.counters);
+  }
   const dates = [...byDate.keys()].sort();
-  const all = dates.reduce((sum, d) => addEffectCounters(sum, byDate.get(d)!), {} as EffectCounters);
   const t = groupTotals(all, "treatment");
   const h = groupTotals(all, "holdout");
   const exposed = t.exposed + h.exposed;
@@ -80,7 +96,7 @@ function revisionEffect(revision: string, list: EffectDay[], asOf: string): Revi
     exposed: { treatment: t.exposed, holdout: h.exposed },
     holdoutShare,
     won: t.won,
-    windows: WINDOWS.map((w) => windowEffect(w, dates, byDate, asOf, holdoutShare)),
+    windows: WINDOWS.map((w) => windowEffect(w, dates, byDate, all, asOf, holdoutShare)),
     nextScore: {
       treatment: mean(t.nextScoreSum, t.nextScores),
       holdout: mean(h.nextScoreSum, h.nextScores),
@@ -93,25 +109,37 @@ function revisionEffect(revision: string, list: EffectDay[], asOf: string): Revi
   };
 }
 
-/** A window over the exposure days it has closed for (day + window days before today). */
+/**
+ * A window over the exposure days it has closed for (day + window days before today): the cumulative
+ * difference day by day for the chart (from the four counters it needs), and the totals of the closed days
+ * as all days' less the few open ones at the end.
+ */
 function windowEffect(
   w: Window,
   dates: string[],
   byDate: Map<string, EffectCounters>,
+  all: EffectCounters,
   asOf: string,
   holdoutShare: number,
 ): WindowEffect {
   const last = addDays(asOf, -w - 1);
   const closed = dates.filter((d) => d <= last);
   const series: WindowEffect["series"] = [];
-  const sum: EffectCounters = {};
+  const names = [
+    counterName("treatment", `r${w}`),
+    counterName("treatment", "n"),
+    counterName("holdout", `r${w}`),
+    counterName("holdout", "n"),
+  ] as const;
+  const running = [0, 0, 0, 0];
   for (const date of closed) {
-    addEffectCounters(sum, byDate.get(date)!);
-    const t = groupTotals(sum, "treatment");
-    const h = groupTotals(sum, "holdout");
-    const d = newcombe(t.returned(w), t.exposed, h.returned(w), h.exposed);
+    const day = byDate.get(date)!;
+    for (const [i, name] of names.entries()) running[i]! += day[name] ?? 0;
+    const d = newcombe(running[0]!, running[1]!, running[2]!, running[3]!);
     if (d) series.push({ date, ...d });
   }
+  const sum = { ...all };
+  for (const date of dates.slice(closed.length)) subtractEffectCounters(sum, byDate.get(date)!);
   const t = groupTotals(sum, "treatment");
   const h = groupTotals(sum, "holdout");
   const base = {
