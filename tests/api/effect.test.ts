@@ -5,10 +5,9 @@
  * interval excludes 0, the gift cost per extra return from the stock item's unit cost, and nothing for a
  * window that has not closed.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inHoldout } from "../../functions/src/domain/surprises.ts";
 import { realDeps } from "../../functions/src/wiring.ts";
 import { DEMO_ADMIN, startApi, type TestApi } from "./harness.ts";
 
@@ -102,8 +101,8 @@ describe("the effect report", () => {
   it("exposes each identified person to the group their answer was drawn into", async () => {
     await at(0);
     const ids = await visit(emails);
-    treated = emails.filter((_, i) => !inHoldout(ids[i]!, 50));
-    heldOut = emails.filter((_, i) => inHoldout(ids[i]!, 50));
+    treated = emails.filter((_, i) => !heldOutAt(ids[i]!, 50));
+    heldOut = emails.filter((_, i) => heldOutAt(ids[i]!, 50));
     expect(treated.length).toBeGreaterThanOrEqual(10);
     expect(heldOut.length).toBeGreaterThanOrEqual(10);
 
@@ -171,3 +170,11 @@ describe("the effect report", () => {
     expect(res.status).toBe(403);
   });
 });
+
+/**
+ * Whether an answer is in the holdout, computed here as docs/api.md writes the rule (an oracle apart from the
+ * product's own function): the first 4 bytes of SHA-256("holdout:<id>") as a fraction of 2^32, below the share.
+ */
+function heldOutAt(id: string, percent: number): boolean {
+  return (createHash("sha256").update(`holdout:${id}`).digest().readUInt32BE(0) / 2 ** 32) * 100 < percent;
+}
