@@ -196,14 +196,19 @@ test("a wrong PIN is refused with a message, and the server's lock-out says how 
   console.expectNone([/status of (401|429)/]);
 });
 
-test("a session the server finds expired, or revoked, goes back to sign-in and says why", async ({ page }) => {
+test("a session the server finds expired, or ended by a new PIN, goes back to sign-in and says why", async ({
+  page,
+}) => {
   const console = watchConsole(page);
   // A real staff token signed with the stack's key 13 hours ago: it expired an hour ago. The tablet's own
   // clock thinks it is still valid (its expiresAt is later), so only the server can say it is over.
   const thirteenHoursAgo = { now: () => new Date(Date.now() - 13 * 3_600_000) };
   const tokens = makeTokenService({ AUTH_KEY: process.env.E2E_AUTH_KEY }, thirteenHoursAgo);
   const expired = await tokens.issue({ role: "staff", sub: `staff:${STORE}`, storeId: STORE }, 12 * 3_600);
-  for (const token of [expired.token, "revoked"]) {
+  // A session signed in now, which the admin ends by setting the store's PIN again (the same digits).
+  const signedIn = await page.request.post("/v1/auth/staff", { data: { storeId: STORE, pin: "2468" } });
+  const live = ((await signedIn.json()) as { token: string }).token;
+  const useSession = async (token: string) => {
     await page.goto("/staff");
     await page.evaluate(
       ({ storeId, token }) => {
@@ -212,6 +217,17 @@ test("a session the server finds expired, or revoked, goes back to sign-in and s
       },
       { storeId: STORE, token },
     );
+  };
+
+  await useSession(live);
+  await page.reload();
+  await expect(page.locator("#today dd").first()).toHaveText(/\d/);
+  const admin = { authorization: `Bearer ${await adminToken(page.request)}` };
+  const rotated = await page.request.put(`/v1/stores/${STORE}/staff-pin`, { headers: admin, data: { pin: "2468" } });
+  expect(rotated.status()).toBe(200);
+
+  for (const token of [expired.token, live]) {
+    await useSession(token);
     const refused = page.waitForResponse((r) => r.url().includes(`/v1/stores/${STORE}/`) && r.status() === 401);
     await page.reload();
     await refused;
