@@ -57,9 +57,27 @@ async function total(): Promise<number> {
 // Part 1: kill -9 mid-run.
 const before = await total();
 const started = Date.now();
-let next = Date.now() - 3_600_000;
+// Answers 6 s apart from 6 hours ago: room for 3,600 before one would be dated in the future (and refused).
+let next = Date.now() - 6 * 3_600_000;
 const statuses: number[] = [];
 const sent = new Set<string>();
+/** Items a 200 answered with anything but stored or duplicate (none expected). */
+const refusedItems: string[] = [];
+
+/** A kiosk's batch as its sender posts it: the status, and each item's outcome on a 200. */
+async function send(token: string, responses: unknown[]): Promise<{ status: number; results: { status: string }[] }> {
+  try {
+    const res = await fetch(`${stack.url}/v1/responses`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ responses }),
+    });
+    const body = (await res.json().catch(() => ({}))) as { results?: { status: string }[] };
+    return { status: res.status, results: body.results ?? [] };
+  } catch {
+    return { status: 0, results: [] };
+  }
+}
 let killedAt = 0;
 let healthyAgainAt = 0;
 const kiosks = tokens.map(async (token) => {
@@ -69,9 +87,12 @@ const kiosks = tokens.map(async (token) => {
       return { id: randomUUID(), at: new Date(next).toISOString(), score: 4 };
     });
     for (;;) {
-      const status = await post("/v1/responses", token, { responses });
+      const { status, results } = await send(token, responses);
       statuses.push(status);
-      if (status === 200) break;
+      if (status === 200) {
+        for (const r of results) if (r.status !== "stored" && r.status !== "duplicate") refusedItems.push(r.status);
+        break;
+      }
       await new Promise((r) => setTimeout(r, 250));
     }
     for (const r of responses) sent.add(r.id);
@@ -112,7 +133,7 @@ console.log(
 );
 console.log(`  healthy again ${((healthyAgainAt - killedAt) / 1000).toFixed(1)} s after the kill`);
 console.log(
-  `  answers sent ${sent.size}, counted ${counted}: lost ${Math.max(0, sent.size - counted)}, doubled ${Math.max(0, counted - sent.size)}`,
+  `  answers sent ${sent.size}, counted ${counted}: lost ${Math.max(0, sent.size - counted)}, doubled ${Math.max(0, counted - sent.size)}; items a 200 did not store: ${refusedItems.length}`,
 );
 console.log("SIGSTOP of DynamoDB Local");
 console.log(
