@@ -42,7 +42,7 @@ import { randomIds } from "./adapters/ids.ts";
 import { auditLog } from "./adapters/logger.ts";
 import { makeMailer } from "./adapters/messaging/mailer.ts";
 import { makeSmsSender } from "./adapters/messaging/sms-sender.ts";
-import { noPurchaseLoyalty } from "./adapters/purchase-loyalty.ts";
+import { makePurchaseLoyalty } from "./adapters/purchase-loyalty.ts";
 import { sha256Hasher } from "./adapters/text-hasher.ts";
 import { makeWebhookSender } from "./adapters/webhooks/http-sender.ts";
 import { type Config, loadConfig } from "./config.ts";
@@ -59,6 +59,9 @@ export function makeDeps(config: Config, table: Table) {
   const rules = cachedRules(makeRulesRepository(table), clock);
   const devices = cachedDevices(makeDeviceRepository(table), clock);
   const writer = makeAnswerWriter(table);
+  const contacts = makeContactRepository(table);
+  const program = makeLoyaltyProgramRepository(table);
+  const members = makeMemberRepository(table);
   const local = config.SONRISA_MODE === "local";
   return {
     clock,
@@ -81,7 +84,7 @@ export function makeDeps(config: Config, table: Table) {
     hot: { stores: stores.cached, rules: rules.cached, devices: devices.cached, writer: devices.remembering(writer) },
     // Contacts, consent, follow-ups and alerts
     answers: makeAnswerRecords(table),
-    contacts: makeContactRepository(table),
+    contacts,
     consentTexts: makeConsentTexts(stores.fresh, sha256Hasher),
     followUpRules: makeFollowUpRulesRepository(table),
     messages: makeMessageRepository(table),
@@ -96,12 +99,12 @@ export function makeDeps(config: Config, table: Table) {
     sms: makeSmsSender(config),
     publicUrl: () => config.PUBLIC_URL ?? "http://127.0.0.1:8080",
     // Loyalty
-    program: makeLoyaltyProgramRepository(table),
-    members: makeMemberRepository(table),
-    // Integrations: keys, purchases (the loyalty work replaces noPurchaseLoyalty), webhooks out
+    program,
+    members,
+    // Integrations: keys, purchases (a member's purchase may earn a stamp), webhooks out
     integrationKeys: makeIntegrationKeyRepository(table),
     purchases: makePurchaseRepository(table),
-    purchaseLoyalty: noPurchaseLoyalty,
+    purchaseLoyalty: makePurchaseLoyalty({ members, contacts, program }),
     webhookEndpoints: makeWebhookEndpointRepository(table),
     webhookOutbox: makeWebhookOutbox(table),
     webhookSources,

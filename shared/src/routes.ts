@@ -277,6 +277,7 @@ export const streamConsumers: readonly StreamConsumer[] = [
       { eventName: "INSERT", entity: "Contact" },
       { eventName: "INSERT", entity: "ConsentRecord" },
       { eventName: "INSERT", entity: "Alert" },
+      { eventName: "MODIFY", entity: "Reward" },
     ],
     batchSize: 25,
   },

@@ -1,10 +1,15 @@
 /**
- * The purchase side of loyalty until the programme exists: no member is known and no stamp is given. The loyalty
- * work replaces this adapter in wiring.ts with one that finds members and stamps their purchases.
+ * The purchase side of loyalty, for the purchases use case: finds the member a point of sale names and gives a
+ * member's purchase its stamp, composing the member, contact and programme repositories through the domain's
+ * rules in domain/purchase-stamps.ts (is the programme on, do purchases earn, which stamp is the purchase's).
  */
 import type { PurchaseLoyalty } from "../domain/ports/purchase-loyalty.ts";
+import { memberOfPurchase, type PurchaseStampDeps, stampPurchase } from "../domain/purchase-stamps.ts";
 
-export const noPurchaseLoyalty: PurchaseLoyalty = {
-  identifyMember: async () => undefined,
-  stampForPurchase: async () => null,
-};
+export function makePurchaseLoyalty(deps: PurchaseStampDeps): PurchaseLoyalty {
+  return {
+    identifyMember: (member) => memberOfPurchase(deps, member),
+    stampForPurchase: ({ purchaseId, memberId, storeId, localDate, at }) =>
+      stampPurchase(deps, { purchaseId, memberId, storeId, localDate, at }),
+  };
+}

@@ -5,8 +5,8 @@
  * (those of the last 60 days), and each credit moves the rule's day counters by what it changed. Nothing here
  * reads answers in bulk: an event reads one person's exposures.
  *
- * Callers: the table's stream consumer for identified answers (domain/stream-changes.ts); purchases and the
- * loyalty programme call `creditOutcomes` with a `purchase` or `joined` event once they are in.
+ * Callers: the table's stream consumer for identified answers, opted-in or a member's (domain/stream-changes.ts),
+ * purchases (domain/purchases.ts) and joining the loyalty programme (domain/member-join.ts).
  */
 import { createHash } from "node:crypto";
 import type { FollowUpRule } from "@sonrisa/shared/schemas/follow-ups";

@@ -2,8 +2,9 @@
  * Joining the loyalty programme, from the table's stream: an answer whose opt-in carries the loyalty consent
  * appends a `loyalty` grant to the contact's ledger (the consent text's version and SHA-256), makes the contact a
  * member (a member code, the card's secret, the joining visit's stamp, the store's day counters: one transaction)
- * and queues the message with the card's link through the follow-up dispatcher. Ids derive from the contact and
- * the answer, and every write is conditional, so a redelivered record adds nothing.
+ * and queues the message with the card's link through the follow-up dispatcher. Joining is an outcome of the
+ * contact's earlier exposures (the effect report's "joined afterwards"). Ids derive from the contact and the
+ * answer, and every write is conditional, so a redelivered record adds nothing.
  */
 import { createHash } from "node:crypto";
 import { toBase64Url } from "@sonrisa/shared/otp";
@@ -12,6 +13,7 @@ import { cardMessage } from "./card-message.ts";
 import { cardToken } from "./cards.ts";
 import { channelsOf, deriveConsents, recordIds } from "./consent.ts";
 import { loyaltyCounters } from "./day-aggregate.ts";
+import { creditOutcomes, type EffectDeps } from "./effects.ts";
 import { activeProgram } from "./loyalty-program.ts";
 import type { AnswerRecord } from "./ports/answer-records.ts";
 import type { Clock } from "./ports/clock.ts";
@@ -22,7 +24,7 @@ import type { MemberProfile, MemberRepository } from "./ports/member-repository.
 import type { MessageRecord, MessageRepository } from "./ports/message-repository.ts";
 import type { StoreRecord } from "./ports/store-repository.ts";
 
-export interface JoinDeps {
+export interface JoinDeps extends EffectDeps {
   contacts: ContactRepository;
   members: MemberRepository;
   program: LoyaltyProgramRepository;
@@ -90,6 +92,7 @@ export async function joinFromAnswer(
   const ledger = await deps.members.ledger(memberId);
   const program = await activeProgram(deps);
   if (!ledger) return;
+  await creditJoin(deps, contactId, ledger.profile);
   const token = await cardToken(deps.signer, memberId);
   const message: MessageRecord = cardMessage({
     memberId,
@@ -104,6 +107,14 @@ export async function joinFromAnswer(
     expiresAt: new Date(now.getTime() + CARD_MESSAGE_EXPIRY_MS).toISOString(),
   });
   await deps.messages.create(message);
+}
+
+/**
+ * Joining as an outcome of the contact's open exposures, at the time the member was made. One event per member
+ * (its id is not the joining answer's, which counts as a return visit of its own), so a redelivery counts nothing.
+ */
+async function creditJoin(deps: EffectDeps, contactId: string, member: MemberProfile): Promise<void> {
+  await creditOutcomes(deps, contactId, { kind: "joined", id: `joined:${member.memberId}`, at: member.joinedAt });
 }
 
 async function makeMember(

@@ -52,21 +52,26 @@ export async function resolveMember(
   store: Pick<StoreRecord, "timeZone">,
   who: { phone?: string; code?: string },
 ): Promise<MemberLedger | undefined> {
-  let memberId: string | undefined;
-  let contactId: string | undefined;
-  if (who.code) {
-    memberId = await deps.members.idByCode(who.code);
-  } else if (who.phone) {
-    contactId = await deps.contacts.byIdentity({ kind: "phone", value: normalisePhone(who.phone, store.timeZone) });
+  if (who.code) return reachableMember(deps, { code: who.code });
+  if (who.phone) return reachableMember(deps, { phone: normalisePhone(who.phone, store.timeZone) });
+  return undefined;
+}
+
+/** {@link resolveMember} for a phone already in E.164 (or a code). */
+export async function reachableMember(
+  deps: Pick<MemberDeps, "members" | "contacts">,
+  who: { phone: string } | { code: string },
+): Promise<MemberLedger | undefined> {
+  if ("phone" in who) {
+    const contactId = await deps.contacts.byIdentity({ kind: "phone", value: who.phone });
     if (!contactId) return undefined;
-  }
-  if (!memberId && !contactId) return undefined;
-  if (contactId) {
     const contact = await deps.contacts.get(contactId);
     if (!contact?.memberId || !contact.loyalty?.active) return undefined;
     return deps.members.ledger(contact.memberId);
   }
-  const ledger = await deps.members.ledger(memberId!);
+  const memberId = await deps.members.idByCode(who.code);
+  if (!memberId) return undefined;
+  const ledger = await deps.members.ledger(memberId);
   if (!ledger) return undefined;
   const contact = await deps.contacts.get(ledger.profile.contactId);
   return contact?.loyalty?.active ? ledger : undefined;

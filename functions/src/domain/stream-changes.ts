@@ -1,7 +1,9 @@
 /**
  * What the table's stream sets off. A new answer with an opt-in makes or finds its contact, appends the consent
- * grant, queues its follow-ups and tracks the person for the effect report (domain/identified-answers.ts); a
- * negative answer may raise a spike alert; a stock change may raise a low-stock alert. Every write is keyed by what caused it and conditional, so a redelivered record adds nothing.
+ * grant, queues its follow-ups and tracks the person for the effect report (domain/identified-answers.ts); an
+ * answer of a member identified at the kiosk tracks the member's contact the same way; a negative answer may
+ * raise a spike alert; a stock change may raise a low-stock alert. Every write is keyed by what caused it and
+ * conditional, so a redelivered record adds nothing.
  */
 import { createHash } from "node:crypto";
 import { type AlertDeps, checkLowStock, checkNegativeSpike } from "./alerts.ts";
@@ -36,14 +38,15 @@ export async function handleTableChange(deps: StreamDeps, record: unknown): Prom
   const change = deps.changes.read(record);
   if (!change) return;
   if (change.kind === "stock") return checkLowStock(deps, change);
-  // Most answers neither opt in nor score low: nothing to read for them.
-  if (!change.optIn && (change.misuse || change.score > 2)) return;
+  // Most answers neither opt in, name a member nor score low: nothing to read for them.
+  if (!change.optIn && !change.memberId && (change.misuse || change.score > 2)) return;
   // Read as stored now, not as the record says: an erased answer must not bring its contact back.
   const answer = await deps.answers.get(change.answerId);
   if (!answer) return;
   const store = await deps.stores.get(answer.storeId);
   if (!store) return;
-  if (answer.optIn && !answer.erasedAt) await onOptIn(deps, answer, store);
+  const tracked = answer.optIn && !answer.erasedAt ? await onOptIn(deps, answer, store) : undefined;
+  if (answer.memberId && !answer.erasedAt && tracked === undefined) await onMemberAnswer(deps, answer);
   if (!answer.misuse && answer.score <= 2) await checkNegativeSpike(deps, answer, store);
 }
 
@@ -53,7 +56,18 @@ export function contactIdFor(answerId: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-async function onOptIn(deps: StreamDeps, answer: AnswerRecord, store: StoreRecord): Promise<void> {
+/**
+ * A member identified at the kiosk (without an opt-in of the answer's own to track it) is an identified return
+ * visit of the member's contact: an outcome of its exposures, and an exposure to the rules it qualified for.
+ */
+async function onMemberAnswer(deps: StreamDeps, answer: AnswerRecord): Promise<void> {
+  const member = await deps.members.ledger(answer.memberId!);
+  if (!member) return; // erased since
+  await onIdentifiedAnswer(deps, member.profile.contactId, answer);
+}
+
+/** The opt-in's contact, grants, card and follow-ups; returns the contact when the answer was tracked as its. */
+async function onOptIn(deps: StreamDeps, answer: AnswerRecord, store: StoreRecord): Promise<string | undefined> {
   const optIn = answer.optIn!;
   const now = deps.clock.now();
   const lang = answer.lang ?? store.defaultLang;
@@ -75,7 +89,12 @@ async function onOptIn(deps: StreamDeps, answer: AnswerRecord, store: StoreRecor
     at: answer.atUtc,
   });
   if (optIn.loyalty) await joinFromAnswer(deps, answer, store, contactId, { email, phone });
-  if (!optIn.consent) return;
+  if (!optIn.consent) {
+    // Joining without marketing consent: the answer is still the member's, identified by the opt-in.
+    if (!optIn.loyalty) return undefined;
+    await onIdentifiedAnswer(deps, contactId, answer);
+    return contactId;
+  }
   const text = await deps.consentTexts.get(store.storeId, optIn.consent.version, lang);
   await deps.contacts.append(
     contactId,
@@ -105,4 +124,5 @@ async function onOptIn(deps: StreamDeps, answer: AnswerRecord, store: StoreRecor
   });
   for (const message of messages) await deps.messages.create(message);
   await onIdentifiedAnswer(deps, contactId, answer, messages);
+  return contactId;
 }

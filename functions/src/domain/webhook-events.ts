@@ -2,7 +2,7 @@
  * From events to the webhook outbox: each event an endpoint takes becomes one message for that endpoint, whose id
  * (the `webhook-id`) derives from the endpoint, the event type and the source item's id. The stream consumer
  * calls `webhookQueue(deps).queue(record)` for each record: a record delivered twice proposes the same ids, and
- * the outbox puts each only if absent. Other work emits an event with `queueEvent` (see `rewardRedeemedEvent`).
+ * the outbox puts each only if absent. Work outside the stream may emit an event with `queueEvent`.
  */
 import { createHash } from "node:crypto";
 import type { WebhookData, WebhookEventType } from "@sonrisa/shared/schemas/webhooks";
@@ -86,8 +86,8 @@ export function testMessage(
 }
 
 /**
- * The seam for the loyalty work: the event of a redeemed reward, to queue with `queueEvent` (or to return from the
- * stream's source reader for the reward item's change to `redeemed`). Its id keys the messages: one per reward.
+ * The event of a redeemed reward, which the stream's source reader returns for the reward item's change to
+ * `redeemed`. Its id keys the messages: one per reward.
  */
 export function rewardRedeemedEvent(reward: WebhookData<"reward.redeemed">): SourceEvent {
   return { type: "reward.redeemed", sourceId: reward.rewardId, occurredAt: reward.redeemedAt, data: reward };

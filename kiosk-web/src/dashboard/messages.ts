@@ -479,7 +479,6 @@ const es = {
       log: "Registro de entregas",
       hideLog: "Ocultar registro",
       failed: "No se pudo guardar. Revisa la dirección y los eventos.",
-      notEmitted: "(llegará con la fidelización)",
     },
     event: {
       answerStored: "Respuesta guardada",
@@ -1289,7 +1288,6 @@ const en: Messages = {
       log: "Delivery log",
       hideLog: "Hide log",
       failed: "Could not save. Check the address and the events.",
-      notEmitted: "(comes with loyalty)",
     },
     event: {
       answerStored: "Answer stored",

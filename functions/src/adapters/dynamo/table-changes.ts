@@ -18,7 +18,15 @@ export const tableChanges: TableChanges = {
       if (!answerId) return undefined;
       // An image without `score` (never written so) counts as low, so the answer is read and judged.
       const score = image?.score?.N ? Number(image.score.N) : 0;
-      return { kind: "answer", answerId, score, optIn: Boolean(image?.optIn?.M), misuse: Boolean(image?.misuse?.S) };
+      const memberId = text(image, "memberId");
+      return {
+        kind: "answer",
+        answerId,
+        score,
+        optIn: Boolean(image?.optIn?.M),
+        misuse: Boolean(image?.misuse?.S),
+        ...(memberId ? { memberId } : {}),
+      };
     }
     if (record.eventName === "MODIFY" && entity === "Stock") {
       const at = keys.storeOfStockKey(text(image, "pk") ?? "", text(image, "sk") ?? "");

@@ -1,12 +1,14 @@
 /**
  * Reads stream records (Lambda's shape) as webhook events: a new answer, a gift won or handed, a new contact, a
- * consent withdrawal, an alert. Each event's data is picked field by field from the item, so nothing new on an
+ * consent withdrawal, an alert, a loyalty reward redeemed. Each event's data is picked field by field from the item, so nothing new on an
  * item reaches a webhook unless it is added here (and to its schema and docs/api.md); personal data never is:
  * a contact's addresses are read at send time, while its consent is active.
  */
 import { unmarshall } from "@aws-sdk/util-dynamodb";
+import type { Localized } from "@sonrisa/shared/schemas/common";
 import type { DynamoDBRecord } from "aws-lambda";
 import type { SourceEvent, WebhookSources } from "../../domain/ports/webhook-sources.ts";
+import { rewardRedeemedEvent } from "../../domain/webhook-events.ts";
 import { keys } from "./keys.ts";
 
 type Item = Record<string, unknown>;
@@ -36,6 +38,8 @@ export const webhookSources: WebhookSources = {
         return inserted ? consentWithdrawn(item) : undefined;
       case "Alert":
         return inserted ? alertFired(item) : undefined;
+      case "Reward":
+        return rewardRedeemed(item, old);
       default:
         return undefined;
     }
@@ -119,4 +123,23 @@ function alertFired(a: Item): SourceEvent | undefined {
     // Counts and reasons; never the comments the alert's e-mail quotes.
     data: pick(a, ["alertId", "storeId", "kind", "at", "window", "answers", "negative", "reasons", "item"]),
   };
+}
+
+/** A reward's change to `redeemed` (it is issued first, then redeemed once): the member's id, never who they are. */
+function rewardRedeemed(r: Item, old: Item | undefined): SourceEvent | undefined {
+  const rewardId = str(r.rewardId);
+  const memberId = str(r.memberId);
+  const redeemedAt = str(r.redeemedAt);
+  if (r.status !== "redeemed" || old?.status === "redeemed" || !rewardId || !memberId || !redeemedAt) return undefined;
+  // `redeemedBy` is the session's subject, then `/` and the named staff member when there is one.
+  const staffId = str(r.redeemedBy)?.split("/")[1];
+  return rewardRedeemedEvent({
+    rewardId,
+    memberId,
+    storeId: str(r.redeemedStore) ?? str(r.storeId) ?? "",
+    reward: { id: `tier-${Number(r.stamps)}`, name: r.gift as Localized },
+    issuedAt: str(r.issuedAt) ?? redeemedAt,
+    redeemedAt,
+    ...(staffId ? { staffId } : {}),
+  });
 }

@@ -9,6 +9,8 @@ export type AnswerRecord = ResponseItem & {
   receivedAt: string;
   localDate: string;
   misuse?: "kiosk" | "burst";
+  /** the member identified at the kiosk (the phone or code it was identified with is not kept) */
+  memberId?: string;
   /** the surprise rule it qualified for: its group, revision and outcome */
   surprise?: SurpriseDecision;
   /** set by an erasure, which removed the opt-in's contact details */

@@ -36,6 +36,8 @@ export interface StampRecord {
   by?: string;
   /** the answer of a visit or join, so erasure finds the answers that name the member */
   answerId?: string;
+  /** the purchase of a purchase stamp, so a retried purchase finds the stamp it earned */
+  purchaseId?: string;
 }
 
 export interface RewardRecord {

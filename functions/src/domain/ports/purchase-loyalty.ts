@@ -1,6 +1,6 @@
 /**
- * The seam between purchases and the loyalty programme. Until the loyalty work fills it in, the adapter
- * (adapters/purchase-loyalty.ts) knows no member and gives no stamp.
+ * The seam between purchases and the loyalty programme: the member a purchase names, and the stamp a member's
+ * purchase earns (adapters/purchase-loyalty.ts, by the rules of domain/purchase-stamps.ts).
  */
 import type { PurchaseRequest, PurchaseStamp } from "@sonrisa/shared/schemas/integrations";
 

@@ -1,8 +1,11 @@
 /** Reads a record of the table's stream as the change it stands for; the stream's format stays in the adapter. */
 
 export type TableChange =
-  /** A new answer: its id, and what decides whether anything follows (an opt-in, a low score, misuse). */
-  | { kind: "answer"; answerId: string; score: number; optIn: boolean; misuse: boolean }
+  /**
+   * A new answer: its id, and what decides whether anything follows (an opt-in, a member identified at the
+   * kiosk, a low score, misuse).
+   */
+  | { kind: "answer"; answerId: string; score: number; optIn: boolean; misuse: boolean; memberId?: string }
   | {
       kind: "stock";
       storeId: string;

@@ -15,9 +15,6 @@ import styles from "./integrations.module.css";
 import { SecretOnce } from "./secret-once.tsx";
 import { useLocalTime } from "./use-local-time.ts";
 
-/** Registered so endpoints can take it now, but only the loyalty work will emit it. */
-const NOT_EMITTED_YET: WebhookEventType[] = ["reward.redeemed"];
-
 export function EndpointsPanel({ api }: { api: DashboardApi }) {
   const { t } = useI18n();
   const [tick, setTick] = useState(0);
@@ -206,7 +203,6 @@ function NewEndpointForm({ api, onCreated }: { api: DashboardApi; onCreated: (s:
               onChange={(ev) => setEvents(ev.currentTarget.checked ? [...events, e] : events.filter((x) => x !== e))}
             />
             {eventLabel(e)}
-            {NOT_EMITTED_YET.includes(e) && <span class={styles.muted}> {w.notEmitted}</span>}
           </label>
         ))}
       </fieldset>
