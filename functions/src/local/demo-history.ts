@@ -31,14 +31,13 @@ import type { Clock } from "../domain/ports/clock.ts";
 import type { DeviceRecord } from "../domain/ports/device-repository.ts";
 import type { StoreRecord } from "../domain/ports/store-repository.ts";
 import { drawWins, inHoldout, qualifyingRule } from "../domain/surprises.ts";
-import { demoKioskId, historyDates, planDay, type Visit } from "./demo-history-plan.ts";
+import { type DemoClub, demoClub } from "./demo-history-club.ts";
+import { demoKioskId, historyDates, planDay, SURPRISES_SINCE_DAYS, type Visit } from "./demo-history-plan.ts";
 import { DEMO_PROFILES, type DemoProfile } from "./demo-history-stores.ts";
 import { DEMO_STOCK } from "./seed-demo.ts";
 
 /** About three months: the dashboard's default ranges and the last full months all have data. */
 export const DEMO_HISTORY_DAYS = 90;
-/** The coffee surprise began four weeks ago: before that, answers counted for no rule (no wins, no holdout). */
-const SURPRISES_SINCE_DAYS = 28;
 /** A kiosk sends at most this many answers in one batch (SubmitResponsesRequest's limit). */
 const MAX_BATCH = 100;
 /**
@@ -67,9 +66,26 @@ export interface HistoryReport {
   wins: number;
   handed: number;
   spontaneous: number;
+  /** Club members who joined at a kiosk, identified visits that got a stamp, rewards redeemed. */
+  joined: number;
+  stamped: number;
+  redeemed: number;
   /** When something was loaded: how long the days before the surprise took, and the surprise's days. */
   phases?: { olderMs: number; recentMs: number };
 }
+
+/** What a load that had nothing to do wrote. */
+export const EMPTY_REPORT: HistoryReport = {
+  days: 0,
+  answers: 0,
+  stored: 0,
+  wins: 0,
+  handed: 0,
+  spontaneous: 0,
+  joined: 0,
+  stamped: 0,
+  redeemed: 0,
+};
 
 type Repos = ReturnType<typeof repositories>;
 
@@ -96,10 +112,11 @@ export async function loadDemoHistory(opts: HistoryOptions): Promise<HistoryRepo
   if ((process.env.SONRISA_MODE ?? "local") !== "local") throw new Error("The demo history is for local mode only");
   const table: Table = { doc: makeDocumentClient({ DYNAMODB_ENDPOINT: opts.endpoint }), name: opts.tableName };
   const repos = repositories(table);
+  const club = demoClub(table);
   const now = (opts.clock ?? systemClock).now();
   const started = performance.now();
   const loads = await Promise.all(
-    DEMO_PROFILES.map((p) => prepareStore(repos, p, now, opts.days ?? DEMO_HISTORY_DAYS)),
+    DEMO_PROFILES.map((p) => prepareStore(repos, club, p, now, opts.days ?? DEMO_HISTORY_DAYS)),
   );
   const pending = loads.filter((l): l is StoreLoad => l !== undefined);
   // The days before the surprise began: nothing can win, so their order does not matter. Every kiosk of every
@@ -119,8 +136,11 @@ export async function loadDemoHistory(opts: HistoryOptions): Promise<HistoryRepo
       wins: sum.wins + r.wins,
       handed: sum.handed + r.handed,
       spontaneous: sum.spontaneous + r.spontaneous,
+      joined: sum.joined + r.joined,
+      stamped: sum.stamped + r.stamped,
+      redeemed: sum.redeemed + r.redeemed,
     }),
-    { days: 0, answers: 0, stored: 0, wins: 0, handed: 0, spontaneous: 0 },
+    { ...EMPTY_REPORT },
   );
   if (pending.length === 0) return total;
   return { ...total, phases: { olderMs: Math.round(older - started), recentMs: Math.round(recent - older) } };
@@ -136,12 +156,14 @@ interface StoreLoad {
   dates: string[];
   kiosks: string[];
   rules: SurpriseRule[];
+  club: DemoClub;
   report: HistoryReport;
 }
 
 /** The store's missing days (none: undefined), its kiosks paired, the rules and the devices held for the load. */
 async function prepareStore(
   repos: Repos,
+  club: DemoClub,
   profile: DemoProfile,
   now: Date,
   days: number,
@@ -160,8 +182,8 @@ async function prepareStore(
     rules: { get: async () => [] },
     devices: heldDevices(repos.devices),
   };
-  const report = { days: dates.length, answers: 0, stored: 0, wins: 0, handed: 0, spontaneous: 0 };
-  return { profile, store, deps, marker, today, dates, kiosks, rules, report };
+  const report = { ...EMPTY_REPORT, days: dates.length };
+  return { profile, store, deps, marker, today, dates, kiosks, rules, club, report };
 }
 
 /** One kiosk's answers of the days before the surprise, in batches of a full sync. */
@@ -201,14 +223,27 @@ async function loadRecentDays(load: StoreLoad): Promise<void> {
     for (const visit of visits) {
       const queue = queues[visit.kiosk] as Visit[];
       queue.push(visit);
-      if (visit.waited && mayWin(load.rules, store.storeId, visit)) await flush(visit.kiosk, visit);
+      const present = visit.waited && mayWin(load.rules, store.storeId, visit);
+      // A member's answer goes at once too: the club's steps around it need it stored, in order.
+      if (present || visit.member) await flush(visit.kiosk, present ? visit : undefined);
       else if (queue.length >= MAX_BATCH) await flush(visit.kiosk);
+      if (visit.member) await clubSteps(load, visit);
     }
     report.answers += visits.length;
   }
   for (const kiosk of kiosks.keys()) await flush(kiosk);
   const lastNight = fixedClock(endOfLocalDay(addDays(today, -1), store.timeZone));
   await again(() => expireGifts({ gifts: repos.gifts, clock: lastNight }, store));
+}
+
+/** The member joins after the joining answer (the stream's part), and redeems at the visit that completes a reward. */
+async function clubSteps(load: StoreLoad, visit: Visit): Promise<void> {
+  const { joins, redeems } = visit.member ?? {};
+  if (joins) {
+    await again(() => load.club.join(visit));
+    load.report.joined += 1;
+  }
+  if (redeems && (await again(() => load.club.redeem(load.store, visit, redeems)))) load.report.redeemed += 1;
 }
 
 /**
@@ -293,6 +328,7 @@ async function send(
     const result = results[i];
     // A retried batch finds what the attempt that timed out had written already: a duplicate of its own.
     if (result?.status === "stored" || (attempts > 1 && result?.status === "duplicate")) report.stored += 1;
+    if (result?.member?.status === "stamped") report.stamped += 1;
     if (result?.surprise) {
       report.wins += 1;
       if (visit.handOver) {
