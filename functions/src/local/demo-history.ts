@@ -56,6 +56,11 @@ export interface HistoryOptions {
   days?: number;
   /** "Now" (default the system clock): the history ends the day before it, in each store's zone. */
   clock?: Clock;
+  /**
+   * More of the demo's past to write when this load has days to fill (the effect page's people): run beside
+   * the surprise's days, which wait on DynamoDB Local one store-step at a time and leave it room.
+   */
+  alongside?: () => Promise<unknown>;
 }
 
 /** What a load wrote: `days` loaded (the most of any store), and sums over the stores. */
@@ -125,7 +130,7 @@ export async function loadDemoHistory(opts: HistoryOptions): Promise<HistoryRepo
   await Promise.all(pending.flatMap((load) => load.kiosks.map((_, kiosk) => loadOlderDays(load, kiosk))));
   const older = performance.now();
   // The surprise's days: wins, budget and stock depend on the order within a store, so one store at a time.
-  await Promise.all(pending.map((load) => loadRecentDays(load)));
+  await Promise.all([...pending.map((load) => loadRecentDays(load)), pending.length ? opts.alongside?.() : undefined]);
   const recent = performance.now();
   for (const load of pending) await repos.jobs.saveCursor(load.marker, load.dates.at(-1) as string, now.toISOString());
   const total = pending.reduce<HistoryReport>(
