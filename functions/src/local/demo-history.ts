@@ -115,7 +115,10 @@ function repositories(table: Table) {
 /** Fills the demo stores' missing past days; the demo organisation (seed-demo.ts) must exist. */
 export async function loadDemoHistory(opts: HistoryOptions): Promise<HistoryReport> {
   if ((process.env.SONRISA_MODE ?? "local") !== "local") throw new Error("The demo history is for local mode only");
-  const table: Table = { doc: makeDocumentClient({ DYNAMODB_ENDPOINT: opts.endpoint }), name: opts.tableName };
+  // No wait for each local commit to be on disk: a load DynamoDB Local dies in is not marked done, and the
+  // next start sends it again (answers by their ids, hand-overs by their gifts' state).
+  const doc = makeDocumentClient({ DYNAMODB_ENDPOINT: opts.endpoint }, { localCommitWait: false });
+  const table: Table = { doc, name: opts.tableName };
   const repos = repositories(table);
   const club = demoClub(table);
   const now = (opts.clock ?? systemClock).now();
