@@ -12,7 +12,7 @@ import { makeDeviceRepository } from "../../functions/src/adapters/dynamo/device
 import { makeResultsRepository } from "../../functions/src/adapters/dynamo/results-repository.ts";
 import { makeStoreRepository } from "../../functions/src/adapters/dynamo/store-repository.ts";
 import { makeJob } from "../../functions/src/jobs/roll-up-months.ts";
-import { type HistoryReport, loadDemoHistory } from "../../functions/src/local/demo-history.ts";
+import { EMPTY_REPORT, type HistoryReport, loadDemoHistory } from "../../functions/src/local/demo-history.ts";
 import { historyDates, planDay } from "../../functions/src/local/demo-history-plan.ts";
 import { DEMO_PROFILES } from "../../functions/src/local/demo-history-stores.ts";
 import { DEMO_ADMIN, startApi, type TestApi } from "./harness.ts";
@@ -73,7 +73,7 @@ describe("the demo history", () => {
     const again = await load(CLOCK_AT);
     const next = await load(NEXT_DAY);
 
-    expect(again).toEqual({ days: 0, answers: 0, stored: 0, wins: 0, handed: 0, spontaneous: 0 });
+    expect(again).toEqual(EMPTY_REPORT);
     expect(next.days).toBe(1);
     const newDay = DEMO_PROFILES.reduce((n, p) => n + planned(p.storeId, "2026-06-04", 1), 0);
     expect(next.stored).toBe(newDay);

@@ -7,7 +7,8 @@
  */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type HistoryReport, loadDemoHistory } from "./demo-history.ts";
+import { loadOrCreateAuthKey } from "./auth-key.ts";
+import { EMPTY_REPORT, type HistoryReport, loadDemoHistory } from "./demo-history.ts";
 import { startLocalStack } from "./local-stack.ts";
 import { runningStack } from "./running-stack.ts";
 
@@ -20,6 +21,9 @@ async function main(): Promise<void> {
   if (running) {
     console.log(`[sonrisa] loading the demo history into the running stack (${running.url})…`);
     process.env.SONRISA_MODE = "local";
+    // The club's cards are signed with the running stack's key and link to it.
+    process.env.AUTH_KEY ??= loadOrCreateAuthKey(dataDir);
+    process.env.PUBLIC_URL ??= running.url;
     report = await loadDemoHistory({ tableName: running.tableName, endpoint: running.dynamoEndpoint });
   } else {
     console.log("[sonrisa] no `npm start` running: starting the local stack on .data/ for the load…");
@@ -29,13 +33,13 @@ async function main(): Promise<void> {
     } finally {
       await stack.stop();
     }
-    report = stack.history ?? { days: 0, answers: 0, stored: 0, wins: 0, handed: 0, spontaneous: 0 };
+    report = stack.history ?? EMPTY_REPORT;
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     report.days === 0
       ? `[sonrisa] the demo history is loaded already (${seconds} s)`
-      : `[sonrisa] demo history: ${report.stored} answers over ${report.days} days, ${report.wins} surprises won, ${report.handed} handed over, ${report.spontaneous} spontaneous gifts, in ${seconds} s`,
+      : `[sonrisa] demo history: ${report.stored} answers over ${report.days} days, ${report.wins} surprises won, ${report.handed} handed over, ${report.spontaneous} spontaneous gifts, ${report.joined} club members (${report.stamped} visit stamps, ${report.redeemed} rewards redeemed), in ${seconds} s`,
   );
 }
 

@@ -2,7 +2,7 @@
 import { ResponseItem } from "@sonrisa/shared/schemas/responses";
 import { localParts } from "@sonrisa/shared/time";
 import { describe, expect, it } from "vitest";
-import { historyDates, planDay, type Visit } from "./demo-history-plan.ts";
+import { historyDates, planDay, SURPRISES_SINCE_DAYS, type Visit } from "./demo-history-plan.ts";
 import { DEMO_PROFILES, type DemoProfile } from "./demo-history-stores.ts";
 
 const profile = (id: string) => DEMO_PROFILES.find((p) => p.storeId === id) as DemoProfile;
@@ -82,5 +82,35 @@ describe("the demo history plan", { timeout: 60_000 }, () => {
     expect(optIns).toBeLessThan(visits.length / 10);
     expect(visits.filter((v) => v.spontaneous).every((v) => v.item.score <= 2)).toBe(true);
     expect(visits.some((v) => v.spontaneous)).toBe(true);
+  });
+
+  it("has club members who join at a kiosk in the surprise's weeks, come back identified, and two who redeem", () => {
+    let redeemers = 0;
+    for (const p of DEMO_PROFILES) {
+      const days = season(p).map((d, i) => ({ ...d, daysAgo: 90 - i }));
+      for (const member of p.members) {
+        const mine = days.flatMap((d) =>
+          d.visits.filter((v) => v.member?.phone === member.phone).map((v) => ({ ...v, daysAgo: d.daysAgo })),
+        );
+        const [join, ...later] = mine;
+        expect(join?.member?.joins).toBe(true);
+        expect(join?.item.optIn).toEqual({
+          phone: member.phone,
+          loyalty: { version: p.club.consentVersion, granted: true },
+        });
+        expect(join!.daysAgo).toBeLessThanOrEqual(SURPRISES_SINCE_DAYS);
+        expect(later.length).toBeGreaterThanOrEqual(2);
+        expect(later.every((v) => v.item.member?.phone === member.phone && !v.item.optIn && !v.member?.joins)).toBe(
+          true,
+        );
+        // A stamp a visiting day, the joining one included: the reward's visit is the one with enough stamps.
+        const redeeming = mine.findIndex((v) => v.member?.redeems);
+        if (member.redeems) {
+          expect(redeeming + 1).toBe(p.club.rewardStamps);
+          redeemers++;
+        } else expect(redeeming).toBe(-1);
+      }
+    }
+    expect(redeemers).toBe(2);
   });
 });

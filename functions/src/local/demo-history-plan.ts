@@ -7,7 +7,7 @@
 import { type OptIn, type ResponseItem, Score } from "@sonrisa/shared/schemas/responses";
 import type { OpeningHours } from "@sonrisa/shared/schemas/store";
 import { addDays, weekdayOf, zonedToUtc } from "@sonrisa/shared/time";
-import type { DemoProfile } from "./demo-history-stores.ts";
+import type { DemoMember, DemoProfile } from "./demo-history-stores.ts";
 import { historyText } from "./demo-history-texts.ts";
 
 /** One shopper at a kiosk, and what staff did about it. */
@@ -22,7 +22,12 @@ export interface Visit {
   handOver?: { at: string; staffName: string };
   /** A gift staff give on their own after this answer (an apology, a thank-you). */
   spontaneous?: { at: string; staffName: string; gift: string; stockItem?: string; reason: string };
+  /** A club member's visit: the one that joins (an opt-in), or one identified by phone; `redeems`: the reward's stamps. */
+  member?: { phone: string; joins: boolean; redeems?: number };
 }
+
+/** The days before today since which the demo's surprise rule runs: answers before it count for no rule. */
+export const SURPRISES_SINCE_DAYS = 28;
 
 /** 32-bit seeded generator (mulberry32): small, fast, and the same sequence on every platform. */
 export function seededRandom(seed: number): () => number {
@@ -110,7 +115,48 @@ export function planDay(profile: DemoProfile, date: string, daysAgo: number): Vi
     kioskLast[kiosk] = at;
     visits.push(visit(profile, random, at, hour, daysAgo, kiosk));
   }
-  return visits.sort((a, b) => a.item.at.localeCompare(b.item.at));
+  visits.sort((a, b) => a.item.at.localeCompare(b.item.at));
+  profile.members.forEach((member, m) => {
+    const visitNumber = memberVisit(profile, member, date, daysAgo);
+    if (visitNumber !== undefined)
+      asMember(profile, member, visitNumber, visits, (m + 1) / (profile.members.length + 1));
+  });
+  return visits;
+}
+
+/** Which of the member's visits falls on this date (0: the joining one), if any: every few days, on open days. */
+function memberVisit(profile: DemoProfile, member: DemoMember, date: string, daysAgo: number): number | undefined {
+  const open = (day: string) => (profile.openingHours[weekdayOf(day)] ?? []).length > 0;
+  const nextOpen = (day: string) => {
+    let d = day;
+    while (!open(d)) d = addDays(d, 1);
+    return d;
+  };
+  let visit = nextOpen(addDays(date, daysAgo - member.joinedDaysAgo));
+  for (let n = 0; visit <= date; n++) {
+    if (visit === date) return n;
+    visit = nextOpen(addDays(visit, member.everyDays));
+  }
+  return undefined;
+}
+
+/**
+ * Makes one of the day's visits the member's (a content shopper's, from `share` of the way through the day):
+ * the joining one opts in to the club with the phone; later ones are identified by it. The card has a stamp
+ * per visiting day, the joining one included: the visit that completes the first reward redeems it, if the
+ * member does.
+ */
+function asMember(profile: DemoProfile, member: DemoMember, visitNumber: number, visits: Visit[], share: number) {
+  const from = Math.floor(visits.length * share);
+  const chosen = [...visits.slice(from), ...visits.slice(0, from)].find((v) => !v.member && v.item.score >= 3);
+  if (!chosen) return;
+  const { optIn: _optIn, ...item } = chosen.item;
+  const joins = visitNumber === 0;
+  chosen.item = joins
+    ? { ...item, optIn: { phone: member.phone, loyalty: { version: profile.club.consentVersion, granted: true } } }
+    : { ...item, member: { phone: member.phone } };
+  const redeems = member.redeems && visitNumber + 1 === profile.club.rewardStamps;
+  chosen.member = { phone: member.phone, joins, ...(redeems ? { redeems: profile.club.rewardStamps } : {}) };
 }
 
 function visit(

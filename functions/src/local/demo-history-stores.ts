@@ -4,7 +4,22 @@
  * scores, and a bad fortnight about five weeks ago).
  */
 import type { OpeningHours } from "@sonrisa/shared/schemas/store";
-import { DEMO_STORES } from "./seed-demo.ts";
+import { DEMO_PROGRAM, DEMO_STORES } from "./seed-demo.ts";
+
+/**
+ * A shopper who joins the club at a kiosk (a loyalty opt-in with a phone) and comes back identified by that
+ * phone: a visit stamp a day. Joins within the surprise's weeks, which load in time order per store, so the
+ * joining is done before the first identified visit.
+ */
+export interface DemoMember {
+  phone: string;
+  /** Joins on the first open day this many days before today (at most SURPRISES_SINCE_DAYS). */
+  joinedDaysAgo: number;
+  /** Comes back every this many days (a closed day is a visit missed). */
+  everyDays: number;
+  /** Redeems the first reward with staff on the visit that completes it. */
+  redeems: boolean;
+}
 
 export interface DemoProfile {
   storeId: string;
@@ -26,6 +41,9 @@ export interface DemoProfile {
   /** Share of shoppers answering in English. */
   englishShare: number;
   commentShare: number;
+  members: DemoMember[];
+  /** The club's joining consent version, and the stamps of its first reward. */
+  club: { consentVersion: string; rewardStamps: number };
 }
 
 function store(storeId: string) {
@@ -37,6 +55,7 @@ function store(storeId: string) {
     timeZone: found.timeZone,
     openingHours: found.openingHours,
     consentVersion: found.consent.version,
+    club: { consentVersion: DEMO_PROGRAM.consent.version, rewardStamps: DEMO_PROGRAM.tiers[0]?.stamps ?? 5 },
     reasons: {
       positive: ids(found.reasons.positive),
       neutral: ids(found.reasons.neutral),
@@ -70,6 +89,11 @@ export const DEMO_PROFILES: DemoProfile[] = [
     },
     englishShare: 0.25,
     commentShare: 0.14,
+    members: [
+      { phone: "+34600100201", joinedDaysAgo: 27, everyDays: 3, redeems: true },
+      { phone: "+34600100202", joinedDaysAgo: 24, everyDays: 5, redeems: false },
+      { phone: "+34600100203", joinedDaysAgo: 13, everyDays: 4, redeems: false },
+    ],
   },
   {
     ...store("barcelona-gracia"),
@@ -84,6 +108,10 @@ export const DEMO_PROFILES: DemoProfile[] = [
     },
     englishShare: 0.3,
     commentShare: 0.12,
+    members: [
+      { phone: "+34600100301", joinedDaysAgo: 26, everyDays: 4, redeems: true },
+      { phone: "+34600100302", joinedDaysAgo: 16, everyDays: 4, redeems: false },
+    ],
   },
   {
     ...store("mexico-roma"),
@@ -99,5 +127,6 @@ export const DEMO_PROFILES: DemoProfile[] = [
     },
     englishShare: 0.1,
     commentShare: 0.16,
+    members: [{ phone: "+525500100401", joinedDaysAgo: 20, everyDays: 5, redeems: false }],
   },
 ];

@@ -28,18 +28,24 @@ import { Conflict, Unavailable } from "../domain/errors.ts";
 import { expireGifts, handOverGift } from "../domain/gifts.ts";
 import { ingestResponses } from "../domain/ingestion.ts";
 import type { Clock } from "../domain/ports/clock.ts";
+import type { DeviceRecord } from "../domain/ports/device-repository.ts";
 import type { StoreRecord } from "../domain/ports/store-repository.ts";
 import { drawWins, inHoldout, qualifyingRule } from "../domain/surprises.ts";
-import { demoKioskId, historyDates, planDay, type Visit } from "./demo-history-plan.ts";
+import { type DemoClub, demoClub } from "./demo-history-club.ts";
+import { demoKioskId, historyDates, planDay, SURPRISES_SINCE_DAYS, type Visit } from "./demo-history-plan.ts";
 import { DEMO_PROFILES, type DemoProfile } from "./demo-history-stores.ts";
 import { DEMO_STOCK } from "./seed-demo.ts";
 
 /** About three months: the dashboard's default ranges and the last full months all have data. */
 export const DEMO_HISTORY_DAYS = 90;
-/** The coffee surprise began four weeks ago: before that, answers counted for no rule (no wins, no holdout). */
-const SURPRISES_SINCE_DAYS = 28;
 /** A kiosk sends at most this many answers in one batch (SubmitResponsesRequest's limit). */
 const MAX_BATCH = 100;
+/**
+ * Answers per transaction: a full batch in one (the writer halves a chunk whose transaction would pass
+ * DynamoDB's 100 actions: answers, a day item per day, the device). The kiosk's handler keeps the writer's
+ * default; DynamoDB Local spends most of its time per transaction, not per item.
+ */
+const WRITER_CHUNK = MAX_BATCH;
 /** Attempts of a step DynamoDB Local was too busy for. */
 const RETRIES = 6;
 
@@ -50,6 +56,11 @@ export interface HistoryOptions {
   days?: number;
   /** "Now" (default the system clock): the history ends the day before it, in each store's zone. */
   clock?: Clock;
+  /**
+   * More of the demo's past to write when this load has days to fill (the effect page's people): run beside
+   * the surprise's days, which wait on DynamoDB Local one store-step at a time and leave it room.
+   */
+  alongside?: () => Promise<unknown>;
 }
 
 /** What a load wrote: `days` loaded (the most of any store), and sums over the stores. */
@@ -60,7 +71,26 @@ export interface HistoryReport {
   wins: number;
   handed: number;
   spontaneous: number;
+  /** Club members who joined at a kiosk, identified visits that got a stamp, rewards redeemed. */
+  joined: number;
+  stamped: number;
+  redeemed: number;
+  /** When something was loaded: how long the days before the surprise took, and the surprise's days. */
+  phases?: { olderMs: number; recentMs: number };
 }
+
+/** What a load that had nothing to do wrote. */
+export const EMPTY_REPORT: HistoryReport = {
+  days: 0,
+  answers: 0,
+  stored: 0,
+  wins: 0,
+  handed: 0,
+  spontaneous: 0,
+  joined: 0,
+  stamped: 0,
+  redeemed: 0,
+};
 
 type Repos = ReturnType<typeof repositories>;
 
@@ -69,7 +99,7 @@ function repositories(table: Table) {
     stores: makeStoreRepository(table),
     devices: makeDeviceRepository(table),
     rules: makeRulesRepository(table),
-    writer: makeAnswerWriter(table),
+    writer: makeAnswerWriter(table, { chunkSize: WRITER_CHUNK }),
     gifts: makeGiftRepository(table),
     staff: makeStaffRepository(table),
     jobs: makeJobStateRepository(table),
@@ -85,71 +115,179 @@ function repositories(table: Table) {
 /** Fills the demo stores' missing past days; the demo organisation (seed-demo.ts) must exist. */
 export async function loadDemoHistory(opts: HistoryOptions): Promise<HistoryReport> {
   if ((process.env.SONRISA_MODE ?? "local") !== "local") throw new Error("The demo history is for local mode only");
-  const table: Table = { doc: makeDocumentClient({ DYNAMODB_ENDPOINT: opts.endpoint }), name: opts.tableName };
+  // No wait for each local commit to be on disk: a load DynamoDB Local dies in is not marked done, and the
+  // next start sends it again (answers by their ids, hand-overs by their gifts' state).
+  const doc = makeDocumentClient({ DYNAMODB_ENDPOINT: opts.endpoint }, { localCommitWait: false });
+  const table: Table = { doc, name: opts.tableName };
   const repos = repositories(table);
+  const club = demoClub(table);
   const now = (opts.clock ?? systemClock).now();
-  const reports = await Promise.all(
-    DEMO_PROFILES.map((profile) => loadStore(repos, profile, now, opts.days ?? DEMO_HISTORY_DAYS)),
+  const started = performance.now();
+  const loads = await Promise.all(
+    DEMO_PROFILES.map((p) => prepareStore(repos, club, p, now, opts.days ?? DEMO_HISTORY_DAYS)),
   );
-  return reports.reduce((sum, r) => ({
-    days: Math.max(sum.days, r.days),
-    answers: sum.answers + r.answers,
-    stored: sum.stored + r.stored,
-    wins: sum.wins + r.wins,
-    handed: sum.handed + r.handed,
-    spontaneous: sum.spontaneous + r.spontaneous,
-  }));
+  const pending = loads.filter((l): l is StoreLoad => l !== undefined);
+  // The days before the surprise began: nothing can win, so their order does not matter. Every kiosk of every
+  // store sends its own answers in full batches, all kiosks at once (two lanes of one store meet only on a day
+  // item now and then, which the writer retries).
+  await Promise.all(pending.flatMap((load) => load.kiosks.map((_, kiosk) => loadOlderDays(load, kiosk))));
+  const older = performance.now();
+  // The surprise's days: wins, budget and stock depend on the order within a store, so one store at a time.
+  await Promise.all([...pending.map((load) => loadRecentDays(load)), pending.length ? opts.alongside?.() : undefined]);
+  const recent = performance.now();
+  for (const load of pending) await repos.jobs.saveCursor(load.marker, load.dates.at(-1) as string, now.toISOString());
+  const total = pending.reduce<HistoryReport>(
+    (sum, { report: r }) => ({
+      days: Math.max(sum.days, r.days),
+      answers: sum.answers + r.answers,
+      stored: sum.stored + r.stored,
+      wins: sum.wins + r.wins,
+      handed: sum.handed + r.handed,
+      spontaneous: sum.spontaneous + r.spontaneous,
+      joined: sum.joined + r.joined,
+      stamped: sum.stamped + r.stamped,
+      redeemed: sum.redeemed + r.redeemed,
+    }),
+    { ...EMPTY_REPORT },
+  );
+  if (pending.length === 0) return total;
+  return { ...total, phases: { olderMs: Math.round(older - started), recentMs: Math.round(recent - older) } };
 }
 
-async function loadStore(repos: Repos, profile: DemoProfile, now: Date, days: number): Promise<HistoryReport> {
-  const report: HistoryReport = { days: 0, answers: 0, stored: 0, wins: 0, handed: 0, spontaneous: 0 };
+/** One store's load: what is missing, its kiosks, and what was written so far. */
+interface StoreLoad {
+  profile: DemoProfile;
+  store: StoreRecord;
+  deps: LoadDeps;
+  marker: string;
+  today: string;
+  dates: string[];
+  kiosks: string[];
+  rules: SurpriseRule[];
+  club: DemoClub;
+  report: HistoryReport;
+}
+
+/** The store's missing days (none: undefined), its kiosks paired, the rules and the devices held for the load. */
+async function prepareStore(
+  repos: Repos,
+  club: DemoClub,
+  profile: DemoProfile,
+  now: Date,
+  days: number,
+): Promise<StoreLoad | undefined> {
   const store = await repos.stores.get(profile.storeId);
   if (!store) throw new Error(`The demo store ${profile.storeId} does not exist: seed the demo first`);
   const marker = `demo-history:${profile.storeId}`;
   const loaded = await repos.jobs.cursor(marker);
   const today = localParts(now, store.timeZone).date;
   const dates = historyDates(today, days).filter((date) => !loaded || date > loaded);
-  if (dates.length === 0) return report;
-  const kiosks = await pairKiosks(repos, profile, dates[0] as string, now);
-  const rules = await repos.rules.get();
-  let active: SurpriseRule[] = [];
-  const deps = { ...repos, stores: { ...repos.stores, get: async () => store }, rules: { get: async () => active } };
+  if (dates.length === 0) return undefined;
+  const [kiosks, rules] = await Promise.all([pairKiosks(repos, profile, dates[0] as string, now), repos.rules.get()]);
+  const deps: LoadDeps = {
+    ...repos,
+    stores: { ...repos.stores, get: async () => store },
+    rules: { get: async () => [] },
+    devices: heldDevices(repos.devices),
+  };
+  const report = { ...EMPTY_REPORT, days: dates.length };
+  return { profile, store, deps, marker, today, dates, kiosks, rules, club, report };
+}
+
+/** One kiosk's answers of the days before the surprise, in batches of a full sync. */
+async function loadOlderDays(load: StoreLoad, kiosk: number): Promise<void> {
+  const { profile, today, report } = load;
+  const visits = load.dates
+    .filter((date) => daysBetween(date, today) > SURPRISES_SINCE_DAYS)
+    .flatMap((date) => planDay(profile, date, daysBetween(date, today)).filter((v) => v.kiosk === kiosk));
+  report.answers += visits.length;
+  for (let i = 0; i < visits.length; i += MAX_BATCH) {
+    await send(load.deps, load.store, load.kiosks[kiosk] as string, visits.slice(i, i + MAX_BATCH), undefined, report);
+  }
+}
+
+/**
+ * The days since the surprise began, in time order: each kiosk's queue is sent when a shopper who may win
+ * waits at the thank-you, and on Monday mornings last week's unclaimed wins give their stock back (the
+ * nightly job's part) before the delivery; after the last day, the unclaimed wins of that day expire.
+ */
+async function loadRecentDays(load: StoreLoad): Promise<void> {
+  const { profile, store, today, kiosks, report } = load;
+  const repos = load.deps;
+  const dates = load.dates.filter((date) => daysBetween(date, today) <= SURPRISES_SINCE_DAYS);
+  const deps: LoadDeps = { ...load.deps, rules: { get: async () => load.rules } };
   const queues = kiosks.map((): Visit[] => []);
   const flush = async (kiosk: number, present?: Visit) => {
     const batch = (queues[kiosk] as Visit[]).splice(0);
     if (batch.length) await send(deps, store, kiosks[kiosk] as string, batch, present, report);
   };
   for (const [i, date] of dates.entries()) {
-    // Monday morning: last week's unclaimed wins give their stock back (the nightly job's part), then the delivery.
     if (i === 0 || weekdayOf(date) === 0) {
       const lastNight = fixedClock(endOfLocalDay(addDays(date, -1), store.timeZone));
       await again(() => expireGifts({ gifts: repos.gifts, clock: lastNight }, store));
-      await again(() => restock(repos, store.storeId));
+      await again(() => restock(repos.gifts, store.storeId));
     }
-    const daysAgo = daysBetween(date, today);
-    if (daysAgo <= SURPRISES_SINCE_DAYS && active !== rules) {
-      for (const kiosk of kiosks.keys()) await flush(kiosk);
-      active = rules;
-    }
-    const visits = planDay(profile, date, daysAgo);
+    const visits = planDay(profile, date, daysBetween(date, today));
     for (const visit of visits) {
       const queue = queues[visit.kiosk] as Visit[];
       queue.push(visit);
-      if (visit.waited && mayWin(active, store.storeId, visit)) await flush(visit.kiosk, visit);
+      const present = visit.waited && mayWin(load.rules, store.storeId, visit);
+      // A member's answer goes at once too: the club's steps around it need it stored, in order.
+      if (present || visit.member) await flush(visit.kiosk, present ? visit : undefined);
       else if (queue.length >= MAX_BATCH) await flush(visit.kiosk);
+      if (visit.member) await clubSteps(load, visit);
     }
-    report.days += 1;
     report.answers += visits.length;
   }
   for (const kiosk of kiosks.keys()) await flush(kiosk);
   const lastNight = fixedClock(endOfLocalDay(addDays(today, -1), store.timeZone));
   await again(() => expireGifts({ gifts: repos.gifts, clock: lastNight }, store));
-  await repos.jobs.saveCursor(marker, dates[dates.length - 1] as string, now.toISOString());
-  return report;
 }
 
-/** The repositories, with the store and the rules in force held for the whole load. */
-type LoadDeps = Omit<Repos, "rules"> & { rules: Pick<Repos["rules"], "get"> };
+/** The member joins after the joining answer (the stream's part), and redeems at the visit that completes a reward. */
+async function clubSteps(load: StoreLoad, visit: Visit): Promise<void> {
+  const { joins, redeems } = visit.member ?? {};
+  if (joins) {
+    await again(() => load.club.join(visit));
+    load.report.joined += 1;
+  }
+  if (redeems && (await again(() => load.club.redeem(load.store, visit, redeems)))) load.report.redeemed += 1;
+}
+
+/**
+ * The store's devices as the loader's kiosks know them: each read once, then its last-answer time moved
+ * by the loader after each batch it stored. Ingestion's consistent read (after the writer found the device
+ * moved on) goes to the table, so a wrong guess costs a re-plan, never a wrong burst check.
+ */
+function heldDevices(devices: Repos["devices"]): Repos["devices"] & HeldDevices {
+  const held = new Map<string, DeviceRecord>();
+  return {
+    ...devices,
+    async get(storeId, deviceId, opts) {
+      const known = held.get(deviceId);
+      if (known && !opts?.consistent) return known;
+      const found = await devices.get(storeId, deviceId, opts);
+      if (found) held.set(deviceId, found);
+      return found;
+    },
+    stored(deviceId, newest) {
+      const known = held.get(deviceId);
+      if (known && (!known.lastAnswerAt || newest > known.lastAnswerAt))
+        held.set(deviceId, { ...known, lastAnswerAt: newest });
+    },
+  };
+}
+
+interface HeldDevices {
+  /** The device's batch was stored: its newest answer is the device's last-answer time now (if later). */
+  stored(deviceId: string, newest: string): void;
+}
+
+/** The repositories, with the store, the rules in force and the devices held for the whole load. */
+type LoadDeps = Omit<Repos, "rules" | "devices"> & {
+  rules: Pick<Repos["rules"], "get">;
+  devices: Repos["devices"] & HeldDevices;
+};
 
 /**
  * Whether the answer could win if its shopper waits for the thank-you: ingestion's own test (a qualifying
@@ -167,8 +305,8 @@ function mayWin(rules: SurpriseRule[], storeId: string, visit: Visit): boolean {
  * A kiosk's queued answers, sent when the last one's shopper waits at the thank-you and may win (marked
  * present, the clock at that moment), when the queue holds a full batch, or at the end of the load; then
  * what staff did about them. Answers that cannot win go with the next sync instead of one by one: only
- * their `receivedAt` differs from an always-online kiosk's (minutes to a day later), and the load needs a
- * transaction per 25 of them instead of one each, which DynamoDB Local on a slow machine needs.
+ * their `receivedAt` differs from an always-online kiosk's (minutes to days later), and the load needs a
+ * transaction per batch instead of one per answer, which DynamoDB Local on a slow machine needs.
  */
 async function send(
   deps: LoadDeps,
@@ -187,12 +325,18 @@ async function send(
     attempts += 1;
     return ingestResponses({ ...deps, clock }, device, items, { present: present?.item.id, client: "demo-history" });
   });
+  const newest = batch.reduce(
+    (max, v, i) => (results[i]?.status === "stored" && v.item.at > max ? v.item.at : max),
+    "",
+  );
+  if (newest) deps.devices.stored(deviceId, newest);
   const staff = { role: "staff" as const, sub: `staff:${store.storeId}`, storeId: store.storeId };
   const giftDeps = (at: string) => ({ ...deps, clock: fixedClock(at) });
   for (const [i, visit] of batch.entries()) {
     const result = results[i];
     // A retried batch finds what the attempt that timed out had written already: a duplicate of its own.
     if (result?.status === "stored" || (attempts > 1 && result?.status === "duplicate")) report.stored += 1;
+    if (result?.member?.status === "stamped") report.stamped += 1;
     if (result?.surprise) {
       report.wins += 1;
       if (visit.handOver) {
@@ -254,12 +398,12 @@ async function pairKiosks(repos: Repos, profile: DemoProfile, firstDate: string,
 }
 
 /** Monday's delivery: every demo stock item back to its full count (the name staff gave it is kept). */
-async function restock(repos: Repos, storeId: string): Promise<void> {
-  const current = new Map<string, StockItem>((await repos.gifts.stock(storeId)).map((s) => [s.item, s]));
+async function restock(gifts: Repos["gifts"], storeId: string): Promise<void> {
+  const current = new Map<string, StockItem>((await gifts.stock(storeId)).map((s) => [s.item, s]));
   for (const full of DEMO_STOCK) {
     const now = current.get(full.item);
     if (now && now.quantity >= full.quantity) continue;
-    await repos.gifts.putStock(storeId, {
+    await gifts.putStock(storeId, {
       item: full.item,
       name: now?.name ?? full.name,
       quantity: full.quantity,

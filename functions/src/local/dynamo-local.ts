@@ -125,9 +125,16 @@ interface Instance {
   stop(): Promise<void>;
 }
 
+/**
+ * A short-lived local database on a small machine: the quick compiler only (C2's optimising compiles cost
+ * DynamoDB Local about twice the CPU of the demo history's load, and pay off only after minutes), and the
+ * serial collector (no GC threads competing for two cores). A JAVA_TOOL_OPTIONS of the developer's comes after.
+ */
+const JVM_OPTIONS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"];
+
 function launch(port: number, dbPath: string | undefined): Instance {
   const { jar, nativeLibs } = locateJar();
-  const args = [`-Djava.library.path=${nativeLibs}`, "-jar", jar, "-port", String(port), "-sharedDb"];
+  const args = [...JVM_OPTIONS, `-Djava.library.path=${nativeLibs}`, "-jar", jar, "-port", String(port), "-sharedDb"];
   args.push("-disableTelemetry", "-cors", NO_BROWSER_ORIGIN, ...(dbPath ? ["-dbPath", dbPath] : ["-inMemory"]));
   // Own process group (not on Windows): the terminal's Ctrl-C reaches us, and we stop Java after the HTTP server.
   const child = spawn("java", args, {

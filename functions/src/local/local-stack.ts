@@ -218,29 +218,29 @@ async function loadHistory(tableName: string, endpoint: string, log: ReturnType<
   try {
     // Imported only now, after the functions' environment is set: their logger reads LOG_LEVEL when loaded.
     const { loadDemoHistory } = await import("./demo-history.ts");
-    const report = await loadDemoHistory({ tableName, endpoint });
     // With a new past, the demo rule's effect page gets people to follow: 300 identified shoppers over the
     // same 90 days with a known effect (demo-effect.ts: 15 % come back within 30 days, winners 40 points more),
-    // fed to the same use case the stream consumer runs. Keyed like everything else: a rerun adds nothing.
-    if (report.stored > 0) {
-      const { DEMO_RULE } = (await import(pathToFileURL(seedFile).href)) as { DEMO_RULE: SurpriseRule };
-      const [{ seedDemoEffect }, { realDeps }] = await Promise.all([
-        import("./demo-effect.ts"),
-        import("../wiring.ts"),
-      ]);
-      await seedDemoEffect(realDeps(), {
-        rule: DEMO_RULE,
-        storeIds: ["madrid-centro", "barcelona-gracia"],
-        timeZone: "Europe/Madrid",
-        end: new Date(),
-        people: 300,
-        plan: { baseReturn: 0.15, uplift: 0.4, lateReturn: 0.1 },
-      });
-    }
+    // fed to the same use case the stream consumer runs, beside the history's last weeks. Keyed like everything
+    // else: a rerun adds nothing.
+    const report = await loadDemoHistory({ tableName, endpoint, alongside: seedEffect });
     return { ...report, ms: Math.round(performance.now() - started) };
   } finally {
     clearTimeout(waiting);
   }
+}
+
+/** The effect page's demo people (demo-effect.ts), for the demo rule in the two Spanish stores; after the stack set the environment. */
+export async function seedEffect(): Promise<void> {
+  const { DEMO_RULE } = (await import(pathToFileURL(seedFile).href)) as { DEMO_RULE: SurpriseRule };
+  const [{ seedDemoEffect }, { realDeps }] = await Promise.all([import("./demo-effect.ts"), import("../wiring.ts")]);
+  await seedDemoEffect(realDeps(), {
+    rule: DEMO_RULE,
+    storeIds: ["madrid-centro", "barcelona-gracia"],
+    timeZone: "Europe/Madrid",
+    end: new Date(),
+    people: 300,
+    plan: { baseReturn: 0.15, uplift: 0.4, lateReturn: 0.1 },
+  });
 }
 
 /** Seeds the demo organisation through seed-demo.ts (idempotent); skipped with a warning until it exists. */

@@ -89,7 +89,7 @@ function historyLine(stack: LocalStack, demo: Demo): string {
   if (demo === "empty-history" || !h)
     return "  Demo history: none (SONRISA_DEMO=empty-history; `npm run demo:history` loads it)";
   if (h.days === 0) return "  Demo history: loaded on an earlier start (nothing new today)";
-  return `  Demo history: ${h.answers} answers over ${h.days} days loaded in ${(h.ms / 1000).toFixed(1)} s (${h.wins} surprises won, ${h.spontaneous} spontaneous gifts)`;
+  return `  Demo history: ${h.answers} answers over ${h.days} days loaded in ${(h.ms / 1000).toFixed(1)} s (${h.wins} surprises won, ${h.spontaneous} spontaneous gifts, ${h.joined} club members with ${h.stamped} visit stamps)`;
 }
 
 function demoLines(u: string, login: string, history: string): string {

@@ -34,11 +34,16 @@ function token(count: number, delay = 0): RetryToken {
 
 /**
  * The client of the functions, with CALL_LIMITS. Tools that load a table in bulk on a busy machine (the
- * benches' loaders) may give a call longer (`callTimeoutMs`): a request's 5 s do not apply to them.
+ * benches' loaders) may give a call longer (`callTimeoutMs`): a request's 5 s do not apply to them. A loader
+ * that starts again from its own checkpoint after a crash (the demo history) may skip the wait for each
+ * local commit (`localCommitWait: false`, see waitForLocalCommits).
  */
 export function makeDocumentClient(
   config: Pick<Config, "DYNAMODB_ENDPOINT">,
-  { callTimeoutMs = CALL_LIMITS.callTimeoutMs }: { callTimeoutMs?: number } = {},
+  {
+    callTimeoutMs = CALL_LIMITS.callTimeoutMs,
+    localCommitWait = true,
+  }: { callTimeoutMs?: number; localCommitWait?: boolean } = {},
 ): DynamoDBDocumentClient {
   const limits = {
     retryStrategy: retryOnceUnlessTimedOut,
@@ -59,7 +64,7 @@ export function makeDocumentClient(
       : limits,
   );
   reportOutagesAsUnavailable(client);
-  if (config.DYNAMODB_ENDPOINT) waitForLocalCommits(client);
+  if (config.DYNAMODB_ENDPOINT && localCommitWait) waitForLocalCommits(client);
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
   });
