@@ -28,10 +28,11 @@ const stack = await startLocalStack({
 // starts in under a minute; its 10 % holdout still shows an interval clear of 0), for the Effect page.
 const seeded = performance.now();
 // Imported once the stack has set the functions' environment (their logger reads LOG_LEVEL when loaded).
-const [{ seedDemoEffect }, { DEMO_RULE }, { realDeps }] = await Promise.all([
+const [{ seedDemoEffect }, { DEMO_RULE }, { realDeps }, { markTestDataReady }] = await Promise.all([
   import("../../../functions/src/local/demo-effect.ts"),
   import("../../../functions/src/local/seed-demo.ts"),
   import("../../../functions/src/wiring.ts"),
+  import("../../../functions/src/local/test-hooks.ts"),
 ]);
 await seedDemoEffect(realDeps(), {
   rule: DEMO_RULE,
@@ -42,6 +43,8 @@ await seedDemoEffect(realDeps(), {
   plan: { baseReturn: 0.15, uplift: 0.4, lateReturn: 0.1 },
 });
 console.log(`effect history seeded in ${Math.round(performance.now() - seeded)} ms`);
+// Playwright waits for this (webServer.url), so no spec starts before the Effect page's people are in.
+markTestDataReady();
 console.log(`e2e stack on ${stack.url}, serving ${staticDir}`);
 
 let stopping = false;
