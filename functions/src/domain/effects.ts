@@ -107,10 +107,20 @@ export async function recordExposures(
  * repeat: an exposure remembers the events it counted. Returns how many exposures changed.
  */
 export async function creditOutcomes(deps: EffectDeps, contactId: string, event: OutcomeEvent): Promise<number> {
+  return (await creditOpenExposures(deps, contactId, event)).changed;
+}
+
+/** `creditOutcomes`, also answering the open exposures it read (as they were before the event). */
+export async function creditOpenExposures(
+  deps: EffectDeps,
+  contactId: string,
+  event: OutcomeEvent,
+): Promise<{ changed: number; open: ExposureRecord[] }> {
   const at = Date.parse(event.at);
   const from = new Date(at - LONGEST_WINDOW_DAYS * DAY_MS).toISOString();
   let changed = 0;
-  for (let exposure of await deps.effects.exposuresOf(contactId, from, event.at)) {
+  const open = await deps.effects.exposuresOf(contactId, from, event.at);
+  for (let exposure of open) {
     for (let attempt = 0; attempt < CREDIT_ATTEMPTS; attempt++) {
       const after = applyEvent(exposure, event);
       if (!after) break;
@@ -123,7 +133,7 @@ export async function creditOutcomes(deps: EffectDeps, contactId: string, event:
       exposure = now;
     }
   }
-  return changed;
+  return { changed, open };
 }
 
 /** The exposure with the event counted, or undefined when the event changes nothing (counted, too late, or before). */

@@ -4,7 +4,7 @@
  * made follow-up messages, it exposes the person to those rules' treatment or holdout.
  */
 import type { FollowUpRule } from "@sonrisa/shared/schemas/follow-ups";
-import { creditOutcomes, type EffectDeps, type ExposureOf, recordExposures, ruleRevision } from "./effects.ts";
+import { creditOpenExposures, type EffectDeps, type ExposureOf, recordExposures, ruleRevision } from "./effects.ts";
 import type { AnswerRecord } from "./ports/answer-records.ts";
 import type { FollowUpRulesRepository } from "./ports/follow-up-rules-repository.ts";
 import type { GiftRepository } from "./ports/gift-repository.ts";
@@ -29,16 +29,25 @@ export async function onIdentifiedAnswer(
   followUps: MessageRecord[] = [],
 ): Promise<void> {
   if (answer.misuse) return;
-  await creditOutcomes(deps, contactId, { kind: "answer", id: answer.id, at: answer.atUtc, score: answer.score });
+  const { open } = await creditOpenExposures(deps, contactId, {
+    kind: "answer",
+    id: answer.id,
+    at: answer.atUtc,
+    score: answer.score,
+  });
+  // A person exposed under a rule's revision in the last 60 days is not exposed again: no need to try.
+  const exposedAlready = (x: Pick<ExposureOf, "ruleId" | "revision">) =>
+    open.some((e) => e.ruleId === x.ruleId && e.revision === x.revision);
   const exposures: ExposureOf[] = [];
   const surprise = answer.surprise;
-  if (surprise) {
+  // Answers decided before revisions were recorded share one revision of their own.
+  const revision = surprise?.revision ?? "before-revisions";
+  if (surprise && !exposedAlready({ ruleId: surprise.ruleId, revision })) {
     const won = surprise.outcome === "won";
     exposures.push({
       kind: "surprise",
       ruleId: surprise.ruleId,
-      // Answers decided before revisions were recorded share one revision of their own.
-      revision: surprise.revision ?? "before-revisions",
+      revision,
       group: surprise.group,
       won,
       ...(won ? await giftCost(deps, surprise.ruleId, answer.storeId) : {}),
@@ -58,8 +67,9 @@ export async function onIdentifiedAnswer(
       });
     }
   }
-  if (exposures.length) {
-    await recordExposures(deps, contactId, { id: answer.id, storeId: answer.storeId, at: answer.atUtc }, exposures);
+  const fresh = exposures.filter((x) => !exposedAlready(x));
+  if (fresh.length) {
+    await recordExposures(deps, contactId, { id: answer.id, storeId: answer.storeId, at: answer.atUtc }, fresh);
   }
 }
 
