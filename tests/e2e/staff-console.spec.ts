@@ -209,7 +209,8 @@ test("a session the server finds expired, or ended by a new PIN, goes back to si
   const signedIn = await page.request.post("/v1/auth/staff", { data: { storeId: STORE, pin: "2468" } });
   const live = ((await signedIn.json()) as { token: string }).token;
   const useSession = async (token: string) => {
-    await page.goto("/staff");
+    // Settled first: a session the page held may be answered 401 and cleared, and must not clear this one.
+    await page.goto("/staff", { waitUntil: "networkidle" });
     await page.evaluate(
       ({ storeId, token }) => {
         const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
