@@ -42,15 +42,16 @@ export async function revokeDevice(
   auth: Principal,
   deviceId: string | undefined,
 ): Promise<DeviceSummary> {
-  if (auth.role === "device" && auth.sub !== deviceId) throw new Forbidden("A kiosk may only unpair itself");
-  const device = auth.role === "device" ? await ownDevice(deps, auth) : await requireDevice(deps, auth, deviceId);
+  const device =
+    auth.role === "device" ? await ownDevice(deps, auth, deviceId) : await requireDevice(deps, auth, deviceId);
   const revoked = await deps.devices.revoke(device.storeId, device.deviceId, deps.clock.now().toISOString());
   if (!revoked) throw new NotFound(`No kiosk ${deviceId}`);
   return summaryOf(revoked);
 }
 
-/** The calling kiosk's own record. */
-async function ownDevice(deps: DevicesDeps, auth: Principal): Promise<DeviceRecord> {
+/** The calling kiosk's own record, when it names itself. */
+async function ownDevice(deps: DevicesDeps, auth: Principal, deviceId: string | undefined): Promise<DeviceRecord> {
+  if (auth.sub !== deviceId) throw new Forbidden("A kiosk may only unpair itself");
   const device = auth.storeId ? await deps.devices.get(auth.storeId, auth.sub) : undefined;
   if (!device) throw new NotFound(`No kiosk ${auth.sub}`);
   return device;

@@ -59,17 +59,17 @@ export async function onIdentifiedAnswer(
     for (const m of withRules) {
       const rule = rules.get(m.ruleId!);
       if (!rule) continue;
+      const x = { ruleId: rule.id, revision: ruleRevision(rule) };
+      if (exposedAlready(x)) continue;
       exposures.push({
         kind: "follow-up",
-        ruleId: rule.id,
-        revision: ruleRevision(rule),
+        ...x,
         group: m.status === "holdout" ? "holdout" : "treatment",
       });
     }
   }
-  const fresh = exposures.filter((x) => !exposedAlready(x));
-  if (fresh.length) {
-    await recordExposures(deps, contactId, { id: answer.id, storeId: answer.storeId, at: answer.atUtc }, fresh);
+  if (exposures.length) {
+    await recordExposures(deps, contactId, { id: answer.id, storeId: answer.storeId, at: answer.atUtc }, exposures);
   }
 }
 
