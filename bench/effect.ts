@@ -251,6 +251,7 @@ const trackingOff: EffectRepository = {
   exposuresOf: async () => [],
   get: async () => undefined,
   credit: async () => true,
+  creditAndExpose: async () => true,
   days: async () => [],
 };
 

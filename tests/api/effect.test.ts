@@ -8,6 +8,9 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addEffectCounters, creditCounters, exposureCounters } from "../../functions/src/domain/effect-counters.ts";
+import { creditAndExpose, creditOutcomes, exposureOf } from "../../functions/src/domain/effects.ts";
+import type { EffectRepository } from "../../functions/src/domain/ports/effect-repository.ts";
 import { realDeps } from "../../functions/src/wiring.ts";
 import { DEMO_ADMIN, startApi, type TestApi } from "./harness.ts";
 
@@ -168,6 +171,124 @@ describe("the effect report", () => {
     const staff = await api.staffLogin(MADRID, "2468");
     const res = await api.request("GET", `/v1/campaigns/effect?rule=${rule.id}`, { token: staff });
     expect(res.status).toBe(403);
+  });
+});
+
+describe("outcomes as the stream delivers them", () => {
+  // The consumer handles a batch's records side by side but one person's in order (events/in-order-per-key.ts).
+  it("credits a person's second visit to the first even when both come in one batch among others", async () => {
+    // The rule as it began (a test above lowered its score), so the first visit is the person's first exposure.
+    const put = await api.request("PUT", "/v1/surprise-rules", { token: marketing, body: { rules: [rule] } });
+    expect(put.status, put.text).toBe(200);
+    const token = await api.pairDevice(MADRID);
+    const start = realDeps().clock.now().getTime();
+    const same = `same.${randomUUID().slice(0, 6)}@example.com`;
+    const others = Array.from({ length: 6 }, (_, i) => `other.${i}.${randomUUID().slice(0, 6)}@example.com`);
+    // The person's two visits with others' between them, all in one batch: the stream hands them over together.
+    const emails = [same, ...others.slice(0, 3), same, ...others.slice(3)];
+    const responses = emails.map((email, n) => ({
+      id: randomUUID(),
+      at: new Date(start - GAP_MS * (emails.length - n)).toISOString(),
+      score: 5,
+      lang: "es",
+      optIn: { email, consent: { version: "2026-11", granted: true } },
+    }));
+    // Known already (an earlier answer that no rule took), so neither visit waits to make the contact.
+    const known = {
+      id: randomUUID(),
+      at: new Date(start - GAP_MS * (emails.length + 1)).toISOString(),
+      score: 3,
+      lang: "es",
+      optIn: { email: same, consent: { version: "2026-11", granted: true } },
+    };
+    expect((await api.request("POST", "/v1/responses", { token, body: { responses: [known] } })).status).toBe(200);
+    await api.streams?.drain();
+    const res = await api.request("POST", "/v1/responses", { token, body: { responses } });
+    expect(res.status, res.text).toBe(200);
+    await api.streams?.drain();
+    const deps = realDeps();
+    const contactId = await deps.contacts.byIdentity({ kind: "email", value: same });
+    expect(contactId).toBeDefined();
+    const first = responses[0]!;
+    const second = responses[4]!;
+    const exposures = await deps.effects.exposuresOf(contactId!, first.at, new Date(start).toISOString());
+    const surprise = exposures.find((e) => e.ruleId === rule.id);
+    expect(surprise?.answerId).toBe(first.id);
+    expect(surprise?.events).toEqual([second.id]);
+    expect(surprise?.returned.sort((a, b) => a - b)).toEqual([7, 30, 60]);
+  });
+
+  it("writes an event's credits and exposures at once, and one by one when another credit got in first", async () => {
+    const deps = realDeps();
+    const effects = deps.effects;
+    const person = `race-${randomUUID()}`;
+    const ruleId = `race-rule-${randomUUID().slice(0, 6)}`;
+    const t0 = Date.parse("2026-06-01T10:00:00Z");
+    const day = (n: number) => new Date(t0 + n * DAY_MS).toISOString();
+    const x0 = exposureOf(
+      person,
+      { id: "race-a0", storeId: MADRID, at: day(0) },
+      {
+        kind: "surprise",
+        ruleId,
+        revision: "r1",
+        group: "treatment",
+        won: true,
+      },
+    );
+    expect(await effects.expose(x0, exposureCounters(x0))).toBe(true);
+    const calls = { together: 0, alone: 0 };
+    const counting: EffectRepository = {
+      ...effects,
+      creditAndExpose: (c, e) => {
+        calls.together++;
+        return effects.creditAndExpose(c, e);
+      },
+      credit: (a, c) => {
+        calls.alone++;
+        return effects.credit(a, c);
+      },
+    };
+    // A visit the next day: its credit of the first exposure and its own exposure under another rule, in one write
+    const followUpRule = `${ruleId}-follow`;
+    const one = await creditAndExpose(
+      { effects: counting },
+      person,
+      { kind: "answer", id: "race-a1", at: day(1), score: 5 },
+      async () => [
+        exposureOf(
+          person,
+          { id: "race-a1", storeId: MADRID, at: day(1) },
+          { kind: "follow-up", ruleId: followUpRule, revision: "f1", group: "holdout" },
+        ),
+      ],
+    );
+    expect(one.changed).toBe(1);
+    expect(calls).toEqual({ together: 1, alone: 0 });
+    // A visit on day 3 whose read is overtaken by a purchase's credit of both exposures
+    const racing: EffectRepository = {
+      ...counting,
+      exposuresOf: async (...args) => {
+        const open = await effects.exposuresOf(...args);
+        await creditOutcomes({ effects }, person, { kind: "purchase", id: "race-p1", at: day(2), amount: 1000 });
+        return open;
+      },
+    };
+    const three = await creditAndExpose({ effects: racing }, person, {
+      kind: "answer",
+      id: "race-a2",
+      at: day(3),
+      score: 4,
+    });
+    expect(three.changed).toBe(2);
+    expect(calls.together).toBe(2);
+    expect(calls.alone).toBeGreaterThanOrEqual(2);
+    const [first, second] = await effects.exposuresOf(person, day(-1), day(4));
+    expect(first?.events).toEqual(["race-a1", "race-p1", "race-a2"]);
+    expect(second?.events).toEqual(["race-p1", "race-a2"]);
+    // The day counters hold exactly what the exposure holds: its making and every credit, none twice or lost.
+    const counted = (await effects.days(ruleId, day(0).slice(0, 10), day(0).slice(0, 10)))[0]?.counters;
+    expect(counted).toEqual(addEffectCounters({ ...exposureCounters(x0) }, creditCounters(x0, first!)));
   });
 });
 

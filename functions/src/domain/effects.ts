@@ -70,36 +70,30 @@ export interface ExposureOf {
   giftCost?: number;
 }
 
-/** Records the answer's exposures of its person; a person already exposed under a rule revision is not again. */
-export async function recordExposures(
-  deps: EffectDeps,
+/** The answer's exposure of its person under one rule revision, before any outcome. */
+export function exposureOf(
   contactId: string,
   answer: { id: string; storeId: string; at: string },
-  exposures: ExposureOf[],
-): Promise<number> {
-  let made = 0;
-  for (const x of exposures) {
-    const exposure: ExposureRecord = {
-      contactId,
-      kind: x.kind,
-      ruleId: x.ruleId,
-      revision: x.revision,
-      group: x.group,
-      answerId: answer.id,
-      storeId: answer.storeId,
-      at: answer.at,
-      date: answer.at.slice(0, 10),
-      won: x.won ?? false,
-      ...(x.giftCost !== undefined ? { giftCost: x.giftCost } : {}),
-      returned: [],
-      joined: false,
-      purchases: {},
-      events: [],
-      version: 0,
-    };
-    if (await deps.effects.expose(exposure, exposureCounters(exposure))) made++;
-  }
-  return made;
+  x: ExposureOf,
+): ExposureRecord {
+  return {
+    contactId,
+    kind: x.kind,
+    ruleId: x.ruleId,
+    revision: x.revision,
+    group: x.group,
+    answerId: answer.id,
+    storeId: answer.storeId,
+    at: answer.at,
+    date: answer.at.slice(0, 10),
+    won: x.won ?? false,
+    ...(x.giftCost !== undefined ? { giftCost: x.giftCost } : {}),
+    returned: [],
+    joined: false,
+    purchases: {},
+    events: [],
+    version: 0,
+  };
 }
 
 /**
@@ -107,19 +101,48 @@ export async function recordExposures(
  * repeat: an exposure remembers the events it counted. Returns how many exposures changed.
  */
 export async function creditOutcomes(deps: EffectDeps, contactId: string, event: OutcomeEvent): Promise<number> {
-  return (await creditOpenExposures(deps, contactId, event)).changed;
+  return (await creditAndExpose(deps, contactId, event)).changed;
 }
 
-/** `creditOutcomes`, also answering the open exposures it read (as they were before the event). */
-export async function creditOpenExposures(
+/**
+ * Credits the event to the person's open exposures and records the new exposures `exposing` makes, knowing those
+ * open ones (an identified answer's own): in one write when nothing raced it, else one by one. A person already
+ * exposed under a rule revision is not again. Answers the open exposures as they were before the event.
+ */
+export async function creditAndExpose(
   deps: EffectDeps,
   contactId: string,
   event: OutcomeEvent,
+  exposing: (open: ExposureRecord[]) => Promise<ExposureRecord[]> = async () => [],
 ): Promise<{ changed: number; open: ExposureRecord[] }> {
   const at = Date.parse(event.at);
-  const from = new Date(at - LONGEST_WINDOW_DAYS * DAY_MS).toISOString();
+  const open = await deps.effects.exposuresOf(
+    contactId,
+    new Date(at - LONGEST_WINDOW_DAYS * DAY_MS).toISOString(),
+    event.at,
+  );
+  const credits = open.flatMap((before) => {
+    const after = applyEvent(before, event);
+    return after ? [{ after, counters: creditCounters(before, after) }] : [];
+  });
+  const exposures = await exposing(open);
+  if (credits.length === 0 && exposures.length === 0) return { changed: 0, open };
+  const made = exposures.map((exposure) => ({ exposure, counters: exposureCounters(exposure) }));
+  if (await deps.effects.creditAndExpose(credits, made)) return { changed: credits.length, open };
+  // Something got in first (a concurrent credit, an earlier exposure): each write on its own, each checked.
+  const changed = await creditEach(deps, contactId, event, open);
+  for (const { exposure, counters } of made) await deps.effects.expose(exposure, counters);
+  return { changed, open };
+}
+
+/** Credits the event to each exposure, reading one again when another credit got in first. */
+async function creditEach(
+  deps: EffectDeps,
+  contactId: string,
+  event: OutcomeEvent,
+  open: ExposureRecord[],
+): Promise<number> {
   let changed = 0;
-  const open = await deps.effects.exposuresOf(contactId, from, event.at);
   for (let exposure of open) {
     for (let attempt = 0; attempt < CREDIT_ATTEMPTS; attempt++) {
       const after = applyEvent(exposure, event);
@@ -133,7 +156,7 @@ export async function creditOpenExposures(
       exposure = now;
     }
   }
-  return { changed, open };
+  return changed;
 }
 
 /** The exposure with the event counted, or undefined when the event changes nothing (counted, too late, or before). */

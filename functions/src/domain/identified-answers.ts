@@ -4,8 +4,9 @@
  * made follow-up messages, it exposes the person to those rules' treatment or holdout.
  */
 import type { FollowUpRule } from "@sonrisa/shared/schemas/follow-ups";
-import { creditOpenExposures, type EffectDeps, type ExposureOf, recordExposures, ruleRevision } from "./effects.ts";
+import { creditAndExpose, type EffectDeps, type ExposureOf, exposureOf, ruleRevision } from "./effects.ts";
 import type { AnswerRecord } from "./ports/answer-records.ts";
+import type { ExposureRecord } from "./ports/effect-repository.ts";
 import type { FollowUpRulesRepository } from "./ports/follow-up-rules-repository.ts";
 import type { GiftRepository } from "./ports/gift-repository.ts";
 import type { MessageRecord } from "./ports/message-repository.ts";
@@ -29,13 +30,23 @@ export async function onIdentifiedAnswer(
   followUps: MessageRecord[] = [],
 ): Promise<void> {
   if (answer.misuse) return;
-  const { open } = await creditOpenExposures(deps, contactId, {
-    kind: "answer",
-    id: answer.id,
-    at: answer.atUtc,
-    score: answer.score,
-  });
-  // A person exposed under a rule's revision in the last 60 days is not exposed again: no need to try.
+  const event = { kind: "answer" as const, id: answer.id, at: answer.atUtc, score: answer.score };
+  const ref = { id: answer.id, storeId: answer.storeId, at: answer.atUtc };
+  await creditAndExpose(deps, contactId, event, async (open) =>
+    (await exposuresOf(deps, answer, followUps, open)).map((x) => exposureOf(contactId, ref, x)),
+  );
+}
+
+/**
+ * The rules the answer exposes its person to: the surprise rule it qualified for and the follow-up rules of its
+ * messages, except a rule revision the person is open under already (exposed in the last 60 days).
+ */
+async function exposuresOf(
+  deps: IdentifiedAnswerDeps,
+  answer: AnswerRecord,
+  followUps: MessageRecord[],
+  open: ExposureRecord[],
+): Promise<ExposureOf[]> {
   const exposedAlready = (x: Pick<ExposureOf, "ruleId" | "revision">) =>
     open.some((e) => e.ruleId === x.ruleId && e.revision === x.revision);
   const exposures: ExposureOf[] = [];
@@ -61,16 +72,10 @@ export async function onIdentifiedAnswer(
       if (!rule) continue;
       const x = { ruleId: rule.id, revision: ruleRevision(rule) };
       if (exposedAlready(x)) continue;
-      exposures.push({
-        kind: "follow-up",
-        ...x,
-        group: m.status === "holdout" ? "holdout" : "treatment",
-      });
+      exposures.push({ kind: "follow-up", ...x, group: m.status === "holdout" ? "holdout" : "treatment" });
     }
   }
-  if (exposures.length) {
-    await recordExposures(deps, contactId, { id: answer.id, storeId: answer.storeId, at: answer.atUtc }, exposures);
-  }
+  return exposures;
 }
 
 /** The unit cost of the rule's gift in the answer's store, when its stock item has one. */

@@ -24,23 +24,7 @@ const MARK_KEEP_DAYS = 800;
 export function makeEffectRepository(table: Table): EffectRepository {
   return {
     async expose(exposure, counters) {
-      const failed = await transact(table, [
-        {
-          Put: {
-            TableName: table.name,
-            Item: {
-              ...keys.exposedMark(exposure.contactId, exposure.ruleId, exposure.revision),
-              entity: "ExposedMark",
-              answerId: exposure.answerId,
-              ttl: ttlOf(exposure.at, MARK_KEEP_DAYS),
-            },
-            ConditionExpression: "attribute_not_exists(pk)",
-          },
-        },
-        { Put: { TableName: table.name, Item: exposureItem(exposure) } },
-        counterUpdate(table, exposure, counters),
-      ]);
-      return failed === -1;
+      return (await transact(table, exposeItems(table, exposure, counters))) === -1;
     },
     async exposuresOf(contactId, fromUtc, toUtc) {
       const items = await queryAll(table, keys.contactExposures(contactId, fromUtc, toUtc), { ConsistentRead: true });
@@ -53,18 +37,16 @@ export function makeEffectRepository(table: Table): EffectRepository {
       return out.Item ? withoutKeys<ExposureRecord>(out.Item) : undefined;
     },
     async credit(after, counters) {
-      const items: TxItem[] = [
-        {
-          Put: {
-            TableName: table.name,
-            Item: exposureItem(after),
-            ConditionExpression: "#v = :seen",
-            ExpressionAttributeNames: { "#v": "version" },
-            ExpressionAttributeValues: { ":seen": after.version - 1 },
-          },
-        },
+      return (await transact(table, creditItems(table, after, counters))) === -1;
+    },
+    async creditAndExpose(credits, exposures) {
+      const items = [
+        ...credits.flatMap(({ after, counters }) => creditItems(table, after, counters)),
+        ...exposures.flatMap(({ exposure, counters }) => exposeItems(table, exposure, counters)),
       ];
-      if (Object.keys(counters).length) items.push(counterUpdate(table, after, counters));
+      // A transaction takes 100 items, each item once: two writes to one day's counters go one by one.
+      const targets = new Set(items.map(keyOf));
+      if (items.length === 0 || items.length > 100 || targets.size < items.length) return false;
       return (await transact(table, items)) === -1;
     },
     async days(ruleId, from, to) {
@@ -81,6 +63,49 @@ export function makeEffectRepository(table: Table): EffectRepository {
       }) satisfies EffectDay[];
     },
   };
+}
+
+/** The person's first-exposure mark (only if absent), the exposure, and its day's counters. */
+function exposeItems(table: Table, exposure: ExposureRecord, counters: EffectCounters): TxItem[] {
+  return [
+    {
+      Put: {
+        TableName: table.name,
+        Item: {
+          ...keys.exposedMark(exposure.contactId, exposure.ruleId, exposure.revision),
+          entity: "ExposedMark",
+          answerId: exposure.answerId,
+          ttl: ttlOf(exposure.at, MARK_KEEP_DAYS),
+        },
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    },
+    { Put: { TableName: table.name, Item: exposureItem(exposure) } },
+    counterUpdate(table, exposure, counters),
+  ];
+}
+
+/** The exposure replaced while still at the version before `after`, and the counters' change on its day. */
+function creditItems(table: Table, after: ExposureRecord, counters: EffectCounters): TxItem[] {
+  const items: TxItem[] = [
+    {
+      Put: {
+        TableName: table.name,
+        Item: exposureItem(after),
+        ConditionExpression: "#v = :seen",
+        ExpressionAttributeNames: { "#v": "version" },
+        ExpressionAttributeValues: { ":seen": after.version - 1 },
+      },
+    },
+  ];
+  if (Object.keys(counters).length) items.push(counterUpdate(table, after, counters));
+  return items;
+}
+
+/** The key of the item a transaction's write (a put or an update) writes. */
+function keyOf(item: TxItem): string {
+  const key = item.Put ? item.Put.Item : item.Update?.Key;
+  return `${key?.pk}|${key?.sk}`;
 }
 
 function exposureItem(e: ExposureRecord) {

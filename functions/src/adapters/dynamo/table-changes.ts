@@ -44,4 +44,23 @@ export const tableChanges: TableChanges = {
     }
     return undefined;
   },
+  orderKeys(value): string[] {
+    const record = value as DynamoDBRecord;
+    const image = record.dynamodb?.NewImage ?? record.dynamodb?.OldImage;
+    const item = record.dynamodb?.Keys;
+    const out = [`item:${item?.pk?.S}|${item?.sk?.S}`];
+    if (record.eventName !== "INSERT" || text(image, "entity") !== "Response") return out;
+    const memberId = text(image, "memberId");
+    if (memberId) out.push(`member:${memberId}`);
+    const optIn = image?.optIn?.M;
+    const email = optIn?.email?.S;
+    if (email) out.push(`email:${email.trim().toLowerCase()}`);
+    // The last 9 digits: the same phone with or without its country code, before the store's zone normalises it.
+    const phone = optIn?.phone?.S?.replace(/\D/g, "");
+    if (phone) out.push(`phone:${phone.slice(-9)}`);
+    const social = optIn?.social?.M;
+    const handle = social?.handle?.S;
+    if (handle) out.push(`social:${social?.network?.S}:${handle.trim().replace(/^@/, "").toLowerCase()}`);
+    return out;
+  },
 };

@@ -67,6 +67,15 @@ export interface EffectRepository {
    * is still at `after.version - 1`; false when another credit got in first.
    */
   credit(after: ExposureRecord, counters: EffectCounters): Promise<boolean>;
+  /**
+   * What one event did, in one write: every credit (as `credit`) and every new exposure (as `expose`), all or
+   * none. False, with nothing written, when any of them would not hold (another credit got in first, the person
+   * was exposed already) or they do not fit one write: the caller then goes one by one.
+   */
+  creditAndExpose(
+    credits: ReadonlyArray<{ after: ExposureRecord; counters: EffectCounters }>,
+    exposures: ReadonlyArray<{ exposure: ExposureRecord; counters: EffectCounters }>,
+  ): Promise<boolean>;
   /** A rule's day counters over UTC dates `from`..`to`, every revision. */
   days(ruleId: string, from: string, to: string): Promise<EffectDay[]>;
 }

@@ -20,4 +20,9 @@ export type TableChange =
 export interface TableChanges {
   /** The change, or undefined for a record no use case reacts to. */
   read(record: unknown): TableChange | undefined;
+  /**
+   * What handling the record touches that another record's may: its item, and for an answer the person it names
+   * (email, phone, social handle, member). Records sharing a key are handled in stream order; others may not be.
+   */
+  orderKeys(record: unknown): string[];
 }
