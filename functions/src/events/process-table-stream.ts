@@ -40,4 +40,12 @@ export function makeConsumer(deps: StreamDeps & WebhookQueueDeps) {
   };
 }
 
-export const handler = wired(makeConsumer);
+// Store settings and surprise rules from the warm function's few-second copies, as the kiosk's routes read them:
+// every opted-in or low answer reads its store, and every won exposure its rule.
+export const handler = wired((deps) =>
+  makeConsumer({
+    ...deps,
+    stores: { ...deps.stores, ...deps.hot.stores },
+    rules: { ...deps.rules, ...deps.hot.rules },
+  }),
+);
