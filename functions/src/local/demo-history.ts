@@ -4,6 +4,11 @@
  * thank-you screen (marked present, the clock set to that moment), and staff hand over wins and give
  * spontaneous gifts through the gifts use case at their own moments. Local mode only.
  *
+ * What must happen in order does, and the rest runs beside it: each store loads its days before the surprise,
+ * then its surprise's weeks as one chain (wins, budget and stock depend on the order); the stores and
+ * `alongside` run at the same time, and staff's hand-overs of a week's wins wait for the week's end
+ * (handOverWins).
+ *
  * Idempotent: once a store's days are loaded, the last one is kept as a job cursor, so a restart writes
  * nothing and a start on a later day adds only the days since. Answer ids come from the seed, so a load
  * interrupted half-way is sent again on the next start and its answers come back as duplicates.
@@ -58,7 +63,8 @@ export interface HistoryOptions {
   clock?: Clock;
   /**
    * More of the demo's past to write when this load has days to fill (the effect page's people): run beside
-   * the surprise's days, which wait on DynamoDB Local one store-step at a time and leave it room.
+   * the history from its start, filling the time the surprise's days spend waiting on DynamoDB Local one
+   * store-step at a time.
    */
   alongside?: () => Promise<unknown>;
 }
@@ -75,8 +81,11 @@ export interface HistoryReport {
   joined: number;
   stamped: number;
   redeemed: number;
-  /** When something was loaded: how long the days before the surprise took, and the surprise's days. */
-  phases?: { olderMs: number; recentMs: number };
+  /**
+   * When something was loaded: when the days before the surprise (of every store), the surprise's days and
+   * `alongside` were done, each counted from the load's start (they overlap).
+   */
+  phases?: { olderMs: number; recentMs: number; alongsideMs: number };
 }
 
 /** What a load that had nothing to do wrote. */
@@ -127,14 +136,18 @@ export async function loadDemoHistory(opts: HistoryOptions): Promise<HistoryRepo
     DEMO_PROFILES.map((p) => prepareStore(repos, club, p, now, opts.days ?? DEMO_HISTORY_DAYS)),
   );
   const pending = loads.filter((l): l is StoreLoad => l !== undefined);
-  // The days before the surprise began: nothing can win, so their order does not matter. Every kiosk of every
-  // store sends its own answers in full batches, all kiosks at once (two lanes of one store meet only on a day
-  // item now and then, which the writer retries).
-  await Promise.all(pending.flatMap((load) => load.kiosks.map((_, kiosk) => loadOlderDays(load, kiosk))));
-  const older = performance.now();
-  // The surprise's days: wins, budget and stock depend on the order within a store, so one store at a time.
-  await Promise.all([...pending.map((load) => loadRecentDays(load)), pending.length ? opts.alongside?.() : undefined]);
-  const recent = performance.now();
+  if (pending.length === 0) return { ...EMPTY_REPORT };
+  const done = (work: Promise<unknown>) => work.then(() => Math.round(performance.now() - started));
+  // The days before the surprise began: nothing can win, so their order does not matter. Every kiosk of the
+  // store sends its own answers in full batches, all kiosks at once. Only then the surprise's days: their
+  // first Monday's delivery must come after the spontaneous gifts of the days before.
+  const older = pending.map((load) => Promise.all(load.kiosks.map((_, kiosk) => loadOlderDays(load, kiosk))));
+  const recent = pending.map((load, i) => (older[i] as Promise<unknown>).then(() => loadRecentDays(load)));
+  const [olderMs, recentMs, alongsideMs] = await Promise.all([
+    done(Promise.all(older)),
+    done(Promise.all(recent)),
+    done(opts.alongside?.() ?? Promise.resolve()),
+  ]);
   for (const load of pending) await repos.jobs.saveCursor(load.marker, load.dates.at(-1) as string, now.toISOString());
   const total = pending.reduce<HistoryReport>(
     (sum, { report: r }) => ({
@@ -150,8 +163,7 @@ export async function loadDemoHistory(opts: HistoryOptions): Promise<HistoryRepo
     }),
     { ...EMPTY_REPORT },
   );
-  if (pending.length === 0) return total;
-  return { ...total, phases: { olderMs: Math.round(older - started), recentMs: Math.round(recent - older) } };
+  return { ...total, phases: { olderMs, recentMs, alongsideMs } };
 }
 
 /** One store's load: what is missing, its kiosks, and what was written so far. */
@@ -166,6 +178,8 @@ interface StoreLoad {
   rules: SurpriseRule[];
   club: DemoClub;
   report: HistoryReport;
+  /** Staff's hand-overs of wins since the last week's end (handOverWins). */
+  handOvers: Array<() => Promise<void>>;
 }
 
 /** The store's missing days (none: undefined), its kiosks paired, the rules and the devices held for the load. */
@@ -191,7 +205,7 @@ async function prepareStore(
     devices: heldDevices(repos.devices),
   };
   const report = { ...EMPTY_REPORT, days: dates.length };
-  return { profile, store, deps, marker, today, dates, kiosks, rules, club, report };
+  return { profile, store, deps, marker, today, dates, kiosks, rules, club, report, handOvers: [] };
 }
 
 /** One kiosk's answers of the days before the surprise, in batches of a full sync. */
@@ -201,15 +215,14 @@ async function loadOlderDays(load: StoreLoad, kiosk: number): Promise<void> {
     .filter((date) => daysBetween(date, today) > SURPRISES_SINCE_DAYS)
     .flatMap((date) => planDay(profile, date, daysBetween(date, today)).filter((v) => v.kiosk === kiosk));
   report.answers += visits.length;
-  for (let i = 0; i < visits.length; i += MAX_BATCH) {
-    await send(load.deps, load.store, load.kiosks[kiosk] as string, visits.slice(i, i + MAX_BATCH), undefined, report);
-  }
+  for (let i = 0; i < visits.length; i += MAX_BATCH) await send(load, load.deps, kiosk, visits.slice(i, i + MAX_BATCH));
 }
 
 /**
  * The days since the surprise began, in time order: each kiosk's queue is sent when a shopper who may win
- * waits at the thank-you, and on Monday mornings last week's unclaimed wins give their stock back (the
- * nightly job's part) before the delivery; after the last day, the unclaimed wins of that day expire.
+ * waits at the thank-you, and on Monday mornings staff's hand-overs of last week are in, its unclaimed wins
+ * give their stock back (the nightly job's part) and the delivery comes; after the last day, the unclaimed
+ * wins of that day expire.
  */
 async function loadRecentDays(load: StoreLoad): Promise<void> {
   const { profile, store, today, kiosks, report } = load;
@@ -219,11 +232,12 @@ async function loadRecentDays(load: StoreLoad): Promise<void> {
   const queues = kiosks.map((): Visit[] => []);
   const flush = async (kiosk: number, present?: Visit) => {
     const batch = (queues[kiosk] as Visit[]).splice(0);
-    if (batch.length) await send(deps, store, kiosks[kiosk] as string, batch, present, report);
+    if (batch.length) await send(load, deps, kiosk, batch, present);
   };
   for (const [i, date] of dates.entries()) {
     if (i === 0 || weekdayOf(date) === 0) {
       const lastNight = fixedClock(endOfLocalDay(addDays(date, -1), store.timeZone));
+      await handOverWins(load);
       await again(() => expireGifts({ gifts: repos.gifts, clock: lastNight }, store));
       await again(() => restock(repos.gifts, store.storeId));
     }
@@ -241,7 +255,20 @@ async function loadRecentDays(load: StoreLoad): Promise<void> {
   }
   for (const kiosk of kiosks.keys()) await flush(kiosk);
   const lastNight = fixedClock(endOfLocalDay(addDays(today, -1), store.timeZone));
+  await handOverWins(load);
   await again(() => expireGifts({ gifts: repos.gifts, clock: lastNight }, store));
+}
+
+/**
+ * Staff's hand-overs of the wins since the last call, all at once. A win reserved its stock when it was
+ * written, and a hand-over takes the item off both the count and the reservation, so what is free for
+ * later wins and spontaneous gifts is the same whether it came before them or not, and nothing the
+ * surprise's days read looks at a gift's state until the expiry at the week's end, which must find the
+ * handed ones handed: run before it. (Beside the store's next answers, a hand-over would change the stock
+ * values the writer claims on between its read and its transaction, and the retry would draw another code.)
+ */
+async function handOverWins(load: StoreLoad): Promise<void> {
+  await Promise.all(load.handOvers.splice(0).map((handOver) => handOver()));
 }
 
 /** The member joins after the joining answer (the stream's part), and redeems at the visit that completes a reward. */
@@ -304,18 +331,14 @@ function mayWin(rules: SurpriseRule[], storeId: string, visit: Visit): boolean {
 /**
  * A kiosk's queued answers, sent when the last one's shopper waits at the thank-you and may win (marked
  * present, the clock at that moment), when the queue holds a full batch, or at the end of the load; then
- * what staff did about them. Answers that cannot win go with the next sync instead of one by one: only
- * their `receivedAt` differs from an always-online kiosk's (minutes to days later), and the load needs a
- * transaction per batch instead of one per answer, which DynamoDB Local on a slow machine needs.
+ * what staff did about them (a win's hand-over is queued for handOverWins). Answers that cannot win go with
+ * the next sync instead of one by one: only their `receivedAt` differs from an always-online kiosk's
+ * (minutes to days later), and the load needs a transaction per batch instead of one per answer, which
+ * DynamoDB Local on a slow machine needs.
  */
-async function send(
-  deps: LoadDeps,
-  store: StoreRecord,
-  deviceId: string,
-  batch: Visit[],
-  present: Visit | undefined,
-  report: HistoryReport,
-): Promise<void> {
+async function send(load: StoreLoad, deps: LoadDeps, kiosk: number, batch: Visit[], present?: Visit): Promise<void> {
+  const { store, report } = load;
+  const deviceId = load.kiosks[kiosk] as string;
   const last = batch[batch.length - 1] as Visit;
   const clock = fixedClock(present?.sentAt ?? last.sentAt);
   const device = { role: "device" as const, sub: deviceId, storeId: store.storeId };
@@ -342,7 +365,9 @@ async function send(
       if (visit.handOver) {
         const { at, staffName } = visit.handOver;
         const request = { kind: "surprise" as const, code: result.surprise.code, staffName };
-        if (await handed(() => handOverGift(giftDeps(at), store.storeId, staff, request))) report.handed += 1;
+        load.handOvers.push(async () => {
+          if (await handed(() => handOverGift(giftDeps(at), store.storeId, staff, request))) report.handed += 1;
+        });
       }
     }
     // Only with the answer's first delivery, so a day loaded again does not give the gift twice.
@@ -400,14 +425,16 @@ async function pairKiosks(repos: Repos, profile: DemoProfile, firstDate: string,
 /** Monday's delivery: every demo stock item back to its full count (the name staff gave it is kept). */
 async function restock(gifts: Repos["gifts"], storeId: string): Promise<void> {
   const current = new Map<string, StockItem>((await gifts.stock(storeId)).map((s) => [s.item, s]));
-  for (const full of DEMO_STOCK) {
-    const now = current.get(full.item);
-    if (now && now.quantity >= full.quantity) continue;
-    await gifts.putStock(storeId, {
-      item: full.item,
-      name: now?.name ?? full.name,
-      quantity: full.quantity,
-      lowAt: now?.lowAt ?? full.lowAt,
-    });
-  }
+  const low = DEMO_STOCK.filter((full) => (current.get(full.item)?.quantity ?? -1) < full.quantity);
+  await Promise.all(
+    low.map((full) => {
+      const now = current.get(full.item);
+      return gifts.putStock(storeId, {
+        item: full.item,
+        name: now?.name ?? full.name,
+        quantity: full.quantity,
+        lowAt: now?.lowAt ?? full.lowAt,
+      });
+    }),
+  );
 }
