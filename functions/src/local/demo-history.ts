@@ -4,10 +4,10 @@
  * thank-you screen (marked present, the clock set to that moment), and staff hand over wins and give
  * spontaneous gifts through the gifts use case at their own moments. Local mode only.
  *
- * What must happen in order does, and the rest runs beside it: each store loads its days before the surprise,
- * then its surprise's weeks as one chain (wins, budget and stock depend on the order); the stores and
- * `alongside` run at the same time, and staff's hand-overs of a week's wins wait for the week's end
- * (handOverWins).
+ * What must happen in order does, and the rest runs beside it: a store's surprise weeks are one chain (wins,
+ * budget and stock depend on the order); the days before the surprise, the other stores and `alongside` run
+ * at the same time, and staff's gifts that need not be in the chain wait for a week's end (handOverWins,
+ * giveOlderGifts).
  *
  * Idempotent: once a store's days are loaded, the last one is kept as a job cursor, so a restart writes
  * nothing and a start on a later day adds only the days since. Answer ids come from the seed, so a load
@@ -138,11 +138,11 @@ export async function loadDemoHistory(opts: HistoryOptions): Promise<HistoryRepo
   const pending = loads.filter((l): l is StoreLoad => l !== undefined);
   if (pending.length === 0) return { ...EMPTY_REPORT };
   const done = (work: Promise<unknown>) => work.then(() => Math.round(performance.now() - started));
-  // The days before the surprise began: nothing can win, so their order does not matter. Every kiosk of the
-  // store sends its own answers in full batches, all kiosks at once. Only then the surprise's days: their
-  // first Monday's delivery must come after the spontaneous gifts of the days before.
+  // The days before the surprise began: nothing can win, so their order does not matter. Every kiosk sends its
+  // own answers in full batches, all kiosks at once, beside the surprise's days: a store's two phases share
+  // only the kiosks (one batch at a time each, kioskLane) and the stock (giveOlderGifts).
   const older = pending.map((load) => Promise.all(load.kiosks.map((_, kiosk) => loadOlderDays(load, kiosk))));
-  const recent = pending.map((load, i) => (older[i] as Promise<unknown>).then(() => loadRecentDays(load)));
+  const recent = pending.map((load, i) => loadRecentDays(load, older[i] as Promise<unknown>));
   const [olderMs, recentMs, alongsideMs] = await Promise.all([
     done(Promise.all(older)),
     done(Promise.all(recent)),
@@ -175,11 +175,15 @@ interface StoreLoad {
   today: string;
   dates: string[];
   kiosks: string[];
+  /** Each kiosk's sends, one at a time. */
+  lanes: KioskLane[];
   rules: SurpriseRule[];
   club: DemoClub;
   report: HistoryReport;
   /** Staff's hand-overs of wins since the last week's end (handOverWins). */
   handOvers: Array<() => Promise<void>>;
+  /** Staff's spontaneous gifts of the days before the surprise (giveOlderGifts). */
+  olderGifts: Array<() => Promise<void>>;
 }
 
 /** The store's missing days (none: undefined), its kiosks paired, the rules and the devices held for the load. */
@@ -205,7 +209,22 @@ async function prepareStore(
     devices: heldDevices(repos.devices),
   };
   const report = { ...EMPTY_REPORT, days: dates.length };
-  return { profile, store, deps, marker, today, dates, kiosks, rules, club, report, handOvers: [] };
+  const lanes = kiosks.map(() => kioskLane());
+  return {
+    profile,
+    store,
+    deps,
+    marker,
+    today,
+    dates,
+    kiosks,
+    lanes,
+    rules,
+    club,
+    report,
+    handOvers: [],
+    olderGifts: [],
+  };
 }
 
 /** One kiosk's answers of the days before the surprise, in batches of a full sync. */
@@ -215,16 +234,19 @@ async function loadOlderDays(load: StoreLoad, kiosk: number): Promise<void> {
     .filter((date) => daysBetween(date, today) > SURPRISES_SINCE_DAYS)
     .flatMap((date) => planDay(profile, date, daysBetween(date, today)).filter((v) => v.kiosk === kiosk));
   report.answers += visits.length;
-  for (let i = 0; i < visits.length; i += MAX_BATCH) await send(load, load.deps, kiosk, visits.slice(i, i + MAX_BATCH));
+  for (let i = 0; i < visits.length; i += MAX_BATCH) {
+    await send(load, load.deps, kiosk, visits.slice(i, i + MAX_BATCH), { gifts: load.olderGifts });
+  }
 }
 
 /**
  * The days since the surprise began, in time order: each kiosk's queue is sent when a shopper who may win
  * waits at the thank-you, and on Monday mornings staff's hand-overs of last week are in, its unclaimed wins
  * give their stock back (the nightly job's part) and the delivery comes; after the last day, the unclaimed
- * wins of that day expire.
+ * wins of that day expire. The last week waits for the store's days before the surprise (`older`), so each
+ * kiosk's last batch, whose moment is the kiosk's "last seen", is one of the history's last.
  */
-async function loadRecentDays(load: StoreLoad): Promise<void> {
+async function loadRecentDays(load: StoreLoad, older: Promise<unknown>): Promise<void> {
   const { profile, store, today, kiosks, report } = load;
   const repos = load.deps;
   const dates = load.dates.filter((date) => daysBetween(date, today) <= SURPRISES_SINCE_DAYS);
@@ -232,11 +254,15 @@ async function loadRecentDays(load: StoreLoad): Promise<void> {
   const queues = kiosks.map((): Visit[] => []);
   const flush = async (kiosk: number, present?: Visit) => {
     const batch = (queues[kiosk] as Visit[]).splice(0);
-    if (batch.length) await send(load, deps, kiosk, batch, present);
+    if (batch.length) await send(load, deps, kiosk, batch, { present });
   };
+  const delivery = (i: number) => i === 0 || weekdayOf(dates[i] as string) === 0;
+  const lastDelivery = Math.max(0, ...[...dates.keys()].filter(delivery));
   for (const [i, date] of dates.entries()) {
-    if (i === 0 || weekdayOf(date) === 0) {
+    if (i === Math.min(lastDelivery, Math.max(0, dates.length - 7))) await older;
+    if (delivery(i)) {
       const lastNight = fixedClock(endOfLocalDay(addDays(date, -1), store.timeZone));
+      if (i === lastDelivery) await giveOlderGifts(load);
       await handOverWins(load);
       await again(() => expireGifts({ gifts: repos.gifts, clock: lastNight }, store));
       await again(() => restock(repos.gifts, store.storeId));
@@ -253,6 +279,8 @@ async function loadRecentDays(load: StoreLoad): Promise<void> {
     }
     report.answers += visits.length;
   }
+  await older;
+  await giveOlderGifts(load); // none left, unless no day of the surprise was missing
   for (const kiosk of kiosks.keys()) await flush(kiosk);
   const lastNight = fixedClock(endOfLocalDay(addDays(today, -1), store.timeZone));
   await handOverWins(load);
@@ -271,6 +299,16 @@ async function handOverWins(load: StoreLoad): Promise<void> {
   await Promise.all(load.handOvers.splice(0).map((handOver) => handOver()));
 }
 
+/**
+ * Staff's spontaneous gifts of the days before the surprise, all at once, just before the surprise's last
+ * Monday delivery. A gift takes its item from stock, which the surprise's claims are conditioned on, so it
+ * cannot happen beside the surprise's chain; and a Monday's delivery fills the stock up again, as the first
+ * one did after them before: the weeks in between find the same stock either way, full at their start.
+ */
+async function giveOlderGifts(load: StoreLoad): Promise<void> {
+  await Promise.all(load.olderGifts.splice(0).map((give) => give()));
+}
+
 /** The member joins after the joining answer (the stream's part), and redeems at the visit that completes a reward. */
 async function clubSteps(load: StoreLoad, visit: Visit): Promise<void> {
   const { joins, redeems } = visit.member ?? {};
@@ -279,6 +317,21 @@ async function clubSteps(load: StoreLoad, visit: Visit): Promise<void> {
     load.report.joined += 1;
   }
   if (redeems && (await again(() => load.club.redeem(load.store, visit, redeems)))) load.report.redeemed += 1;
+}
+
+/**
+ * A kiosk sends one batch at a time, as the PWA's sync does: each batch is planned on the device's
+ * last-answer time (heldDevices) and moves it, so a kiosk's older days and its surprise's days take turns.
+ */
+type KioskLane = <T>(send: () => Promise<T>) => Promise<T>;
+
+function kioskLane(): KioskLane {
+  let last: Promise<unknown> = Promise.resolve();
+  return (send) => {
+    const next = last.then(send);
+    last = next.catch(() => undefined);
+    return next;
+  };
 }
 
 /**
@@ -331,12 +384,18 @@ function mayWin(rules: SurpriseRule[], storeId: string, visit: Visit): boolean {
 /**
  * A kiosk's queued answers, sent when the last one's shopper waits at the thank-you and may win (marked
  * present, the clock at that moment), when the queue holds a full batch, or at the end of the load; then
- * what staff did about them (a win's hand-over is queued for handOverWins). Answers that cannot win go with
- * the next sync instead of one by one: only their `receivedAt` differs from an always-online kiosk's
- * (minutes to days later), and the load needs a transaction per batch instead of one per answer, which
- * DynamoDB Local on a slow machine needs.
+ * what staff did about them (a win's hand-over is queued for handOverWins; spontaneous gifts are given at
+ * once, or queued in `gifts`). Answers that cannot win go with the next sync instead of one by one: only
+ * their `receivedAt` differs from an always-online kiosk's (minutes to days later), and the load needs a
+ * transaction per batch instead of one per answer, which DynamoDB Local on a slow machine needs.
  */
-async function send(load: StoreLoad, deps: LoadDeps, kiosk: number, batch: Visit[], present?: Visit): Promise<void> {
+async function send(
+  load: StoreLoad,
+  deps: LoadDeps,
+  kiosk: number,
+  batch: Visit[],
+  { present, gifts }: { present?: Visit | undefined; gifts?: Array<() => Promise<void>> },
+): Promise<void> {
   const { store, report } = load;
   const deviceId = load.kiosks[kiosk] as string;
   const last = batch[batch.length - 1] as Visit;
@@ -344,15 +403,15 @@ async function send(load: StoreLoad, deps: LoadDeps, kiosk: number, batch: Visit
   const device = { role: "device" as const, sub: deviceId, storeId: store.storeId };
   const items = batch.map((v) => v.item);
   let attempts = 0;
-  const results = await again(() => {
-    attempts += 1;
-    return ingestResponses({ ...deps, clock }, device, items, { present: present?.item.id, client: "demo-history" });
+  const results = await (load.lanes[kiosk] as KioskLane)(async () => {
+    const out = await again(() => {
+      attempts += 1;
+      return ingestResponses({ ...deps, clock }, device, items, { present: present?.item.id, client: "demo-history" });
+    });
+    const newest = batch.reduce((max, v, i) => (out[i]?.status === "stored" && v.item.at > max ? v.item.at : max), "");
+    if (newest) deps.devices.stored(deviceId, newest);
+    return out;
   });
-  const newest = batch.reduce(
-    (max, v, i) => (results[i]?.status === "stored" && v.item.at > max ? v.item.at : max),
-    "",
-  );
-  if (newest) deps.devices.stored(deviceId, newest);
   const staff = { role: "staff" as const, sub: `staff:${store.storeId}`, storeId: store.storeId };
   const giftDeps = (at: string) => ({ ...deps, clock: fixedClock(at) });
   for (const [i, visit] of batch.entries()) {
@@ -374,7 +433,11 @@ async function send(load: StoreLoad, deps: LoadDeps, kiosk: number, batch: Visit
     if (visit.spontaneous && result?.status === "stored") {
       const { at, staffName, gift, stockItem, reason } = visit.spontaneous;
       const request = { kind: "spontaneous" as const, gift, stockItem, reason, responseId: visit.item.id, staffName };
-      if (await handed(() => handOverGift(giftDeps(at), store.storeId, staff, request))) report.spontaneous += 1;
+      const give = async () => {
+        if (await handed(() => handOverGift(giftDeps(at), store.storeId, staff, request))) report.spontaneous += 1;
+      };
+      if (gifts) gifts.push(give);
+      else await give();
     }
   }
 }
