@@ -94,8 +94,29 @@ export async function seedDemoEffect(deps: IdentifiedAnswerDeps, opts: DemoEffec
   }
   // Oldest first, as they would have happened: a visit finds the exposure it follows.
   visits.sort((a, b) => a.answer.atUtc.localeCompare(b.answer.atUtc));
-  await inParallel(visits, opts.concurrency ?? 8, (v) => onIdentifiedAnswer(deps, v.contactId, v.answer));
+  const held = heldSettings(deps);
+  await inParallel(visits, opts.concurrency ?? 8, (v) => onIdentifiedAnswer(held, v.contactId, v.answer));
   return { people, visits: visits.length };
+}
+
+/**
+ * The rules and the stores' stock read once for the whole seeding: a won exposure reads both for its gift's
+ * cost (the stock item's unit cost), which the seeding does not change.
+ */
+function heldSettings(deps: IdentifiedAnswerDeps): IdentifiedAnswerDeps {
+  let rules: ReturnType<IdentifiedAnswerDeps["rules"]["get"]> | undefined;
+  const stock = new Map<string, ReturnType<IdentifiedAnswerDeps["gifts"]["stock"]>>();
+  return {
+    ...deps,
+    rules: { get: () => (rules ??= deps.rules.get()) },
+    gifts: {
+      stock(storeId) {
+        const read = stock.get(storeId) ?? deps.gifts.stock(storeId);
+        stock.set(storeId, read);
+        return read;
+      },
+    },
+  };
 }
 
 function answerOf(

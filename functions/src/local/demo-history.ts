@@ -4,6 +4,11 @@
  * thank-you screen (marked present, the clock set to that moment), and staff hand over wins and give
  * spontaneous gifts through the gifts use case at their own moments. Local mode only.
  *
+ * What must happen in order does, and the rest runs beside it: a store's surprise weeks are one chain (wins,
+ * budget and stock depend on the order); the days before the surprise, the other stores and `alongside` run
+ * at the same time, and staff's gifts that need not be in the chain wait for a week's end (handOverWins,
+ * giveOlderGifts).
+ *
  * Idempotent: once a store's days are loaded, the last one is kept as a job cursor, so a restart writes
  * nothing and a start on a later day adds only the days since. Answer ids come from the seed, so a load
  * interrupted half-way is sent again on the next start and its answers come back as duplicates.
@@ -40,12 +45,6 @@ import { DEMO_STOCK } from "./seed-demo.ts";
 export const DEMO_HISTORY_DAYS = 90;
 /** A kiosk sends at most this many answers in one batch (SubmitResponsesRequest's limit). */
 const MAX_BATCH = 100;
-/**
- * Answers per transaction: a full batch in one (the writer halves a chunk whose transaction would pass
- * DynamoDB's 100 actions: answers, a day item per day, the device). The kiosk's handler keeps the writer's
- * default; DynamoDB Local spends most of its time per transaction, not per item.
- */
-const WRITER_CHUNK = MAX_BATCH;
 /** Attempts of a step DynamoDB Local was too busy for. */
 const RETRIES = 6;
 
@@ -58,7 +57,8 @@ export interface HistoryOptions {
   clock?: Clock;
   /**
    * More of the demo's past to write when this load has days to fill (the effect page's people): run beside
-   * the surprise's days, which wait on DynamoDB Local one store-step at a time and leave it room.
+   * the history from its start, filling the time the surprise's days spend waiting on DynamoDB Local one
+   * store-step at a time.
    */
   alongside?: () => Promise<unknown>;
 }
@@ -75,8 +75,11 @@ export interface HistoryReport {
   joined: number;
   stamped: number;
   redeemed: number;
-  /** When something was loaded: how long the days before the surprise took, and the surprise's days. */
-  phases?: { olderMs: number; recentMs: number };
+  /**
+   * When something was loaded: when the days before the surprise (of every store), the surprise's days and
+   * `alongside` were done, each counted from the load's start (they overlap).
+   */
+  phases?: { olderMs: number; recentMs: number; alongsideMs: number };
 }
 
 /** What a load that had nothing to do wrote. */
@@ -99,7 +102,10 @@ function repositories(table: Table) {
     stores: makeStoreRepository(table),
     devices: makeDeviceRepository(table),
     rules: makeRulesRepository(table),
-    writer: makeAnswerWriter(table, { chunkSize: WRITER_CHUNK }),
+    // The writer's own chunks, as the kiosk's handler has them: DynamoDB Local's CPU goes per answer (measured
+    // alike for 25, 50 and 100 a transaction), and it runs one request's work at a time, so the surprise's
+    // chain waits less behind a transaction of 25 of the older days' answers than behind one of 100.
+    writer: makeAnswerWriter(table),
     gifts: makeGiftRepository(table),
     staff: makeStaffRepository(table),
     jobs: makeJobStateRepository(table),
@@ -127,14 +133,18 @@ export async function loadDemoHistory(opts: HistoryOptions): Promise<HistoryRepo
     DEMO_PROFILES.map((p) => prepareStore(repos, club, p, now, opts.days ?? DEMO_HISTORY_DAYS)),
   );
   const pending = loads.filter((l): l is StoreLoad => l !== undefined);
-  // The days before the surprise began: nothing can win, so their order does not matter. Every kiosk of every
-  // store sends its own answers in full batches, all kiosks at once (two lanes of one store meet only on a day
-  // item now and then, which the writer retries).
-  await Promise.all(pending.flatMap((load) => load.kiosks.map((_, kiosk) => loadOlderDays(load, kiosk))));
-  const older = performance.now();
-  // The surprise's days: wins, budget and stock depend on the order within a store, so one store at a time.
-  await Promise.all([...pending.map((load) => loadRecentDays(load)), pending.length ? opts.alongside?.() : undefined]);
-  const recent = performance.now();
+  if (pending.length === 0) return { ...EMPTY_REPORT };
+  const done = (work: Promise<unknown>) => work.then(() => Math.round(performance.now() - started));
+  // The days before the surprise began: nothing can win, so their order does not matter. Every kiosk sends its
+  // own answers in full batches, all kiosks at once, beside the surprise's days: a store's two phases share
+  // only the kiosks (one batch at a time each, kioskLane) and the stock (giveOlderGifts).
+  const older = pending.map((load) => Promise.all(load.kiosks.map((_, kiosk) => loadOlderDays(load, kiosk))));
+  const recent = pending.map((load, i) => loadRecentDays(load, older[i] as Promise<unknown>));
+  const [olderMs, recentMs, alongsideMs] = await Promise.all([
+    done(Promise.all(older)),
+    done(Promise.all(recent)),
+    done(opts.alongside?.() ?? Promise.resolve()),
+  ]);
   for (const load of pending) await repos.jobs.saveCursor(load.marker, load.dates.at(-1) as string, now.toISOString());
   const total = pending.reduce<HistoryReport>(
     (sum, { report: r }) => ({
@@ -150,8 +160,7 @@ export async function loadDemoHistory(opts: HistoryOptions): Promise<HistoryRepo
     }),
     { ...EMPTY_REPORT },
   );
-  if (pending.length === 0) return total;
-  return { ...total, phases: { olderMs: Math.round(older - started), recentMs: Math.round(recent - older) } };
+  return { ...total, phases: { olderMs, recentMs, alongsideMs } };
 }
 
 /** One store's load: what is missing, its kiosks, and what was written so far. */
@@ -163,9 +172,15 @@ interface StoreLoad {
   today: string;
   dates: string[];
   kiosks: string[];
+  /** Each kiosk's sends, one at a time. */
+  lanes: KioskLane[];
   rules: SurpriseRule[];
   club: DemoClub;
   report: HistoryReport;
+  /** Staff's hand-overs of wins since the last week's end (handOverWins). */
+  handOvers: Array<() => Promise<void>>;
+  /** Staff's spontaneous gifts of the days before the surprise (giveOlderGifts). */
+  olderGifts: Array<() => Promise<void>>;
 }
 
 /** The store's missing days (none: undefined), its kiosks paired, the rules and the devices held for the load. */
@@ -191,7 +206,22 @@ async function prepareStore(
     devices: heldDevices(repos.devices),
   };
   const report = { ...EMPTY_REPORT, days: dates.length };
-  return { profile, store, deps, marker, today, dates, kiosks, rules, club, report };
+  const lanes = kiosks.map(() => kioskLane());
+  return {
+    profile,
+    store,
+    deps,
+    marker,
+    today,
+    dates,
+    kiosks,
+    lanes,
+    rules,
+    club,
+    report,
+    handOvers: [],
+    olderGifts: [],
+  };
 }
 
 /** One kiosk's answers of the days before the surprise, in batches of a full sync. */
@@ -202,16 +232,18 @@ async function loadOlderDays(load: StoreLoad, kiosk: number): Promise<void> {
     .flatMap((date) => planDay(profile, date, daysBetween(date, today)).filter((v) => v.kiosk === kiosk));
   report.answers += visits.length;
   for (let i = 0; i < visits.length; i += MAX_BATCH) {
-    await send(load.deps, load.store, load.kiosks[kiosk] as string, visits.slice(i, i + MAX_BATCH), undefined, report);
+    await send(load, load.deps, kiosk, visits.slice(i, i + MAX_BATCH), { gifts: load.olderGifts });
   }
 }
 
 /**
  * The days since the surprise began, in time order: each kiosk's queue is sent when a shopper who may win
- * waits at the thank-you, and on Monday mornings last week's unclaimed wins give their stock back (the
- * nightly job's part) before the delivery; after the last day, the unclaimed wins of that day expire.
+ * waits at the thank-you, and on Monday mornings staff's hand-overs of last week are in, its unclaimed wins
+ * give their stock back (the nightly job's part) and the delivery comes; after the last day, the unclaimed
+ * wins of that day expire. The last week waits for the store's days before the surprise (`older`), so each
+ * kiosk's last batch, whose moment is the kiosk's "last seen", is one of the history's last.
  */
-async function loadRecentDays(load: StoreLoad): Promise<void> {
+async function loadRecentDays(load: StoreLoad, older: Promise<unknown>): Promise<void> {
   const { profile, store, today, kiosks, report } = load;
   const repos = load.deps;
   const dates = load.dates.filter((date) => daysBetween(date, today) <= SURPRISES_SINCE_DAYS);
@@ -219,11 +251,16 @@ async function loadRecentDays(load: StoreLoad): Promise<void> {
   const queues = kiosks.map((): Visit[] => []);
   const flush = async (kiosk: number, present?: Visit) => {
     const batch = (queues[kiosk] as Visit[]).splice(0);
-    if (batch.length) await send(deps, store, kiosks[kiosk] as string, batch, present, report);
+    if (batch.length) await send(load, deps, kiosk, batch, { present });
   };
+  const delivery = (i: number) => i === 0 || weekdayOf(dates[i] as string) === 0;
+  const lastDelivery = Math.max(0, ...[...dates.keys()].filter(delivery));
   for (const [i, date] of dates.entries()) {
-    if (i === 0 || weekdayOf(date) === 0) {
+    if (i === Math.min(lastDelivery, Math.max(0, dates.length - 7))) await older;
+    if (delivery(i)) {
       const lastNight = fixedClock(endOfLocalDay(addDays(date, -1), store.timeZone));
+      if (i === lastDelivery) await giveOlderGifts(load);
+      await handOverWins(load);
       await again(() => expireGifts({ gifts: repos.gifts, clock: lastNight }, store));
       await again(() => restock(repos.gifts, store.storeId));
     }
@@ -239,9 +276,34 @@ async function loadRecentDays(load: StoreLoad): Promise<void> {
     }
     report.answers += visits.length;
   }
+  await older;
+  await giveOlderGifts(load); // none left, unless no day of the surprise was missing
   for (const kiosk of kiosks.keys()) await flush(kiosk);
   const lastNight = fixedClock(endOfLocalDay(addDays(today, -1), store.timeZone));
+  await handOverWins(load);
   await again(() => expireGifts({ gifts: repos.gifts, clock: lastNight }, store));
+}
+
+/**
+ * Staff's hand-overs of the wins since the last call, all at once. A win reserved its stock when it was
+ * written, and a hand-over takes the item off both the count and the reservation, so what is free for
+ * later wins and spontaneous gifts is the same whether it came before them or not, and nothing the
+ * surprise's days read looks at a gift's state until the expiry at the week's end, which must find the
+ * handed ones handed: run before it. (Beside the store's next answers, a hand-over would change the stock
+ * values the writer claims on between its read and its transaction, and the retry would draw another code.)
+ */
+async function handOverWins(load: StoreLoad): Promise<void> {
+  await Promise.all(load.handOvers.splice(0).map((handOver) => handOver()));
+}
+
+/**
+ * Staff's spontaneous gifts of the days before the surprise, all at once, just before the surprise's last
+ * Monday delivery. A gift takes its item from stock, which the surprise's claims are conditioned on, so it
+ * cannot happen beside the surprise's chain; and a Monday's delivery fills the stock up again, as the first
+ * one did after them before: the weeks in between find the same stock either way, full at their start.
+ */
+async function giveOlderGifts(load: StoreLoad): Promise<void> {
+  await Promise.all(load.olderGifts.splice(0).map((give) => give()));
 }
 
 /** The member joins after the joining answer (the stream's part), and redeems at the visit that completes a reward. */
@@ -252,6 +314,21 @@ async function clubSteps(load: StoreLoad, visit: Visit): Promise<void> {
     load.report.joined += 1;
   }
   if (redeems && (await again(() => load.club.redeem(load.store, visit, redeems)))) load.report.redeemed += 1;
+}
+
+/**
+ * A kiosk sends one batch at a time, as the PWA's sync does: each batch is planned on the device's
+ * last-answer time (heldDevices) and moves it, so a kiosk's older days and its surprise's days take turns.
+ */
+type KioskLane = <T>(send: () => Promise<T>) => Promise<T>;
+
+function kioskLane(): KioskLane {
+  let last: Promise<unknown> = Promise.resolve();
+  return (send) => {
+    const next = last.then(send);
+    last = next.catch(() => undefined);
+    return next;
+  };
 }
 
 /**
@@ -304,32 +381,34 @@ function mayWin(rules: SurpriseRule[], storeId: string, visit: Visit): boolean {
 /**
  * A kiosk's queued answers, sent when the last one's shopper waits at the thank-you and may win (marked
  * present, the clock at that moment), when the queue holds a full batch, or at the end of the load; then
- * what staff did about them. Answers that cannot win go with the next sync instead of one by one: only
+ * what staff did about them (a win's hand-over is queued for handOverWins; spontaneous gifts are given at
+ * once, or queued in `gifts`). Answers that cannot win go with the next sync instead of one by one: only
  * their `receivedAt` differs from an always-online kiosk's (minutes to days later), and the load needs a
  * transaction per batch instead of one per answer, which DynamoDB Local on a slow machine needs.
  */
 async function send(
+  load: StoreLoad,
   deps: LoadDeps,
-  store: StoreRecord,
-  deviceId: string,
+  kiosk: number,
   batch: Visit[],
-  present: Visit | undefined,
-  report: HistoryReport,
+  { present, gifts }: { present?: Visit | undefined; gifts?: Array<() => Promise<void>> },
 ): Promise<void> {
+  const { store, report } = load;
+  const deviceId = load.kiosks[kiosk] as string;
   const last = batch[batch.length - 1] as Visit;
   const clock = fixedClock(present?.sentAt ?? last.sentAt);
   const device = { role: "device" as const, sub: deviceId, storeId: store.storeId };
   const items = batch.map((v) => v.item);
   let attempts = 0;
-  const results = await again(() => {
-    attempts += 1;
-    return ingestResponses({ ...deps, clock }, device, items, { present: present?.item.id, client: "demo-history" });
+  const results = await (load.lanes[kiosk] as KioskLane)(async () => {
+    const out = await again(() => {
+      attempts += 1;
+      return ingestResponses({ ...deps, clock }, device, items, { present: present?.item.id, client: "demo-history" });
+    });
+    const newest = batch.reduce((max, v, i) => (out[i]?.status === "stored" && v.item.at > max ? v.item.at : max), "");
+    if (newest) deps.devices.stored(deviceId, newest);
+    return out;
   });
-  const newest = batch.reduce(
-    (max, v, i) => (results[i]?.status === "stored" && v.item.at > max ? v.item.at : max),
-    "",
-  );
-  if (newest) deps.devices.stored(deviceId, newest);
   const staff = { role: "staff" as const, sub: `staff:${store.storeId}`, storeId: store.storeId };
   const giftDeps = (at: string) => ({ ...deps, clock: fixedClock(at) });
   for (const [i, visit] of batch.entries()) {
@@ -342,14 +421,20 @@ async function send(
       if (visit.handOver) {
         const { at, staffName } = visit.handOver;
         const request = { kind: "surprise" as const, code: result.surprise.code, staffName };
-        if (await handed(() => handOverGift(giftDeps(at), store.storeId, staff, request))) report.handed += 1;
+        load.handOvers.push(async () => {
+          if (await handed(() => handOverGift(giftDeps(at), store.storeId, staff, request))) report.handed += 1;
+        });
       }
     }
     // Only with the answer's first delivery, so a day loaded again does not give the gift twice.
     if (visit.spontaneous && result?.status === "stored") {
       const { at, staffName, gift, stockItem, reason } = visit.spontaneous;
       const request = { kind: "spontaneous" as const, gift, stockItem, reason, responseId: visit.item.id, staffName };
-      if (await handed(() => handOverGift(giftDeps(at), store.storeId, staff, request))) report.spontaneous += 1;
+      const give = async () => {
+        if (await handed(() => handOverGift(giftDeps(at), store.storeId, staff, request))) report.spontaneous += 1;
+      };
+      if (gifts) gifts.push(give);
+      else await give();
     }
   }
 }
@@ -400,14 +485,16 @@ async function pairKiosks(repos: Repos, profile: DemoProfile, firstDate: string,
 /** Monday's delivery: every demo stock item back to its full count (the name staff gave it is kept). */
 async function restock(gifts: Repos["gifts"], storeId: string): Promise<void> {
   const current = new Map<string, StockItem>((await gifts.stock(storeId)).map((s) => [s.item, s]));
-  for (const full of DEMO_STOCK) {
-    const now = current.get(full.item);
-    if (now && now.quantity >= full.quantity) continue;
-    await gifts.putStock(storeId, {
-      item: full.item,
-      name: now?.name ?? full.name,
-      quantity: full.quantity,
-      lowAt: now?.lowAt ?? full.lowAt,
-    });
-  }
+  const low = DEMO_STOCK.filter((full) => (current.get(full.item)?.quantity ?? -1) < full.quantity);
+  await Promise.all(
+    low.map((full) => {
+      const now = current.get(full.item);
+      return gifts.putStock(storeId, {
+        item: full.item,
+        name: now?.name ?? full.name,
+        quantity: full.quantity,
+        lowAt: now?.lowAt ?? full.lowAt,
+      });
+    }),
+  );
 }

@@ -232,15 +232,27 @@ async function loadHistory(tableName: string, endpoint: string, log: ReturnType<
 /** The effect page's demo people (demo-effect.ts), for the demo rule in the two Spanish stores; after the stack set the environment. */
 export async function seedEffect(): Promise<void> {
   const { DEMO_RULE } = (await import(pathToFileURL(seedFile).href)) as { DEMO_RULE: SurpriseRule };
-  const [{ seedDemoEffect }, { realDeps }] = await Promise.all([import("./demo-effect.ts"), import("../wiring.ts")]);
-  await seedDemoEffect(realDeps(), {
-    rule: DEMO_RULE,
-    storeIds: ["madrid-centro", "barcelona-gracia"],
-    timeZone: "Europe/Madrid",
-    end: new Date(),
-    people: 300,
-    plan: { baseReturn: 0.15, uplift: 0.4, lateReturn: 0.1 },
-  });
+  const [{ seedDemoEffect }, { makeDeps }, { loadConfig }] = await Promise.all([
+    import("./demo-effect.ts"),
+    import("../wiring.ts"),
+    import("../config.ts"),
+  ]);
+  const config = loadConfig();
+  // As the history's own client: no wait for each local commit to be on disk (makeDocumentClient). A load
+  // DynamoDB Local dies in is not marked done, and the next start feeds the same people again, keyed.
+  const doc = makeDocumentClient(config, { localCommitWait: false });
+  try {
+    await seedDemoEffect(makeDeps(config, { doc, name: config.TABLE_NAME }), {
+      rule: DEMO_RULE,
+      storeIds: ["madrid-centro", "barcelona-gracia"],
+      timeZone: "Europe/Madrid",
+      end: new Date(),
+      people: 300,
+      plan: { baseReturn: 0.15, uplift: 0.4, lateReturn: 0.1 },
+    });
+  } finally {
+    doc.destroy();
+  }
 }
 
 /** Seeds the demo organisation through seed-demo.ts (idempotent); skipped with a warning until it exists. */
