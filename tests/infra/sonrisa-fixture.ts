@@ -106,5 +106,5 @@ export function resourcesOf(template: Template, type: string): Record<string, { 
   return template.findResources(type) as Record<string, { Properties: Record<string, unknown> }>;
 }
 
-/** Bundling twenty functions on a busy 2-core machine takes a while; hooks that synthesize get this long. */
-export const synthTimeout = 300_000;
+/** Bundling the 80-odd functions on a busy 2-core machine takes a while (over 300 s seen at load 11); hooks that synthesize get this long. */
+export const synthTimeout = 600_000;
