@@ -28,7 +28,16 @@ export default defineConfig({
         },
       },
       {
-        test: { name: "infra", allowOnly: false, include: ["tests/infra/**/*.test.ts"], testTimeout: 120_000 },
+        test: {
+          name: "infra",
+          allowOnly: false,
+          include: ["tests/infra/**/*.test.ts"],
+          testTimeout: 120_000,
+          // One process, files one after another, modules kept between files: the synthesized app (with its
+          // esbuild bundles and cdk-nag pass) is made once and read by every file (tests/infra/sonrisa-fixture.ts).
+          isolate: false,
+          fileParallelism: false,
+        },
       },
     ],
   },

@@ -6,9 +6,9 @@ import { join } from "node:path";
 import { jobs, routes, streamConsumers } from "@sonrisa/shared/routes";
 import { NestedStack, Stack } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { nodeRuntime } from "../../infra/src/constructs/sonrisa-function.ts";
-import { removeTempDirs, resourcesOf, type SynthesizedSonrisa, synthSonrisa, synthTimeout } from "./sonrisa-fixture.ts";
+import { resourcesOf, type SynthesizedSonrisa, sharedSonrisa, synthTimeout } from "./sonrisa-fixture.ts";
 
 let synth: SynthesizedSonrisa;
 let main: Template;
@@ -16,14 +16,13 @@ let main: Template;
 let templates: Map<Stack, Template>;
 
 beforeAll(() => {
-  synth = synthSonrisa();
+  synth = sharedSonrisa();
   main = synth.main;
   templates = new Map<Stack, Template>([[synth.stacks.app, main]]);
   for (const nested of synth.stacks.app.node.findAll().filter((c) => c instanceof NestedStack)) {
     templates.set(nested as NestedStack, Template.fromStack(nested as NestedStack));
   }
 }, synthTimeout);
-afterAll(removeTempDirs);
 
 function functionOf(handler: string) {
   const fn = synth.stacks.app.http.functions.get(handler) ?? synth.stacks.app.jobs.functions.get(handler);

@@ -4,21 +4,14 @@ import { App, RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
 import { Bucket } from "aws-cdk-lib/aws-s3";
 import { AwsSolutionsChecks } from "cdk-nag";
 import type { IConstruct } from "constructs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  cdkJsonContext,
-  removeTempDirs,
-  type SynthesizedSonrisa,
-  synthSonrisa,
-  synthTimeout,
-} from "./sonrisa-fixture.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cdkJsonContext, type SynthesizedSonrisa, sharedSonrisa, synthTimeout } from "./sonrisa-fixture.ts";
 
 let synth: SynthesizedSonrisa;
 
 beforeAll(() => {
-  synth = synthSonrisa({ skipBundling: true });
+  synth = sharedSonrisa();
 }, synthTimeout);
-afterAll(removeTempDirs);
 
 /** Every acknowledgment recorded under a construct, as [rule id, reason]. */
 function acknowledgments(root: IConstruct): [string, string][] {

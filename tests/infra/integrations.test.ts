@@ -3,17 +3,16 @@
 // for it, and the stream consumer reading the gift, contact, consent and alert changes webhooks report.
 import { jobs, routes, streamConsumers } from "@sonrisa/shared/routes";
 import type { Template } from "aws-cdk-lib/assertions";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { removeTempDirs, resourcesOf, type SynthesizedSonrisa, synthSonrisa, synthTimeout } from "./sonrisa-fixture.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { resourcesOf, type SynthesizedSonrisa, sharedSonrisa, synthTimeout } from "./sonrisa-fixture.ts";
 
 let synth: SynthesizedSonrisa;
 let main: Template;
 
 beforeAll(() => {
-  synth = synthSonrisa({ skipBundling: true });
+  synth = sharedSonrisa();
   main = synth.main;
 }, synthTimeout);
-afterAll(removeTempDirs);
 
 const logicalId = (fn: unknown) =>
   synth.stacks.app.getLogicalId((fn as { node: { defaultChild: never } }).node.defaultChild);

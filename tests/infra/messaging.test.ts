@@ -4,18 +4,17 @@
 import { jobs, streamConsumers } from "@sonrisa/shared/routes";
 import { linkPageContentSecurityPolicy } from "@sonrisa/shared/security-headers";
 import { Match, type Template } from "aws-cdk-lib/assertions";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { filtersByEvent } from "../../infra/src/constructs/messaging.ts";
-import { removeTempDirs, resourcesOf, type SynthesizedSonrisa, synthSonrisa, synthTimeout } from "./sonrisa-fixture.ts";
+import { resourcesOf, type SynthesizedSonrisa, sharedSonrisa, synthTimeout } from "./sonrisa-fixture.ts";
 
 let synth: SynthesizedSonrisa;
 let main: Template;
 
 beforeAll(() => {
-  synth = synthSonrisa({ skipBundling: true });
+  synth = sharedSonrisa();
   main = synth.main;
 }, synthTimeout);
-afterAll(removeTempDirs);
 
 const logicalId = (fn: unknown) =>
   synth.stacks.app.getLogicalId((fn as { node: { defaultChild: never } }).node.defaultChild);

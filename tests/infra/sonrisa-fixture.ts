@@ -9,11 +9,13 @@ import { repoRoot } from "../../infra/src/paths.ts";
 import { buildSonrisaApp, type SonrisaAppOptions, type SonrisaStacks } from "../../infra/src/sonrisa-app.ts";
 
 const tempDirs: string[] = [];
+/** Folders of the shared synth ({@link sharedSonrisa}): kept while the process runs, whichever file ends first. */
+const sharedDirs: string[] = [];
 
-/** A fresh folder under the OS temp dir, removed by {@link removeTempDirs}. */
-function tempDir(prefix: string): string {
+/** A fresh folder under the OS temp dir, removed by {@link removeTempDirs} (or at exit, for the shared synth). */
+function tempDir(prefix: string, list = tempDirs): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  tempDirs.push(dir);
+  list.push(dir);
   return dir;
 }
 
@@ -30,7 +32,11 @@ export function cdkJsonContext(): Record<string, unknown> {
 
 /** Writes a minimal PWA build (index.html, one hashed asset, optional extra pages) to a temp folder. */
 export function makeWebDist(pages: readonly string[] = []): string {
-  const dist = tempDir("sonrisa-dist-");
+  return writeWebDist(pages, tempDirs);
+}
+
+function writeWebDist(pages: readonly string[], list: string[]): string {
+  const dist = tempDir("sonrisa-dist-", list);
   mkdirSync(join(dist, "assets"));
   writeFileSync(join(dist, "index.html"), "<!doctype html><title>Sonrisa</title>");
   writeFileSync(join(dist, "assets", "index-abc123.js"), "export {};");
@@ -60,17 +66,39 @@ export interface SynthOptions extends Partial<SonrisaAppOptions> {
 }
 
 /** Builds and synthesizes the app; throws as `cdk synth` would (missing files, cdk-nag findings). */
-export function synthSonrisa({ skipBundling, ...options }: SynthOptions = {}): SynthesizedSonrisa {
-  const outdir = tempDir("sonrisa-cdk-out-");
+export function synthSonrisa(options: SynthOptions = {}): SynthesizedSonrisa {
+  return synthInto(tempDirs, options);
+}
+
+function synthInto(list: string[], { skipBundling, ...options }: SynthOptions): SynthesizedSonrisa {
+  const outdir = tempDir("sonrisa-cdk-out-", list);
   const context = { ...cdkJsonContext(), ...(skipBundling ? { "aws:cdk:bundling-stacks": [] } : {}) };
   const app = new App({ context, outdir });
   const stacks = buildSonrisaApp(app, {
     mailFrom: "Sonrisa <no-reply@example.com>",
-    webDist: options.webDist ?? makeWebDist(["kiosk"]),
+    webDist: options.webDist ?? writeWebDist(["kiosk"], list),
     ...options,
   });
   app.synth();
   return { app, stacks, outdir, data: Template.fromStack(stacks.data), main: Template.fromStack(stacks.app) };
+}
+
+let shared: SynthesizedSonrisa | undefined;
+
+/**
+ * The app exactly as `cdk synth` builds it, real esbuild bundles included, synthesized once per process and
+ * shared by every file that only reads it: the infra project runs its files one after another in one
+ * process without isolation (vitest.config.ts), so the 80-odd bundles and cdk-nag's pass are paid once per
+ * run, not once per file. Read it, never change it. Its folders are removed when the process exits.
+ */
+export function sharedSonrisa(): SynthesizedSonrisa {
+  if (!shared) {
+    process.once("exit", () => {
+      for (const dir of sharedDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+    });
+    shared = synthInto(sharedDirs, {});
+  }
+  return shared;
 }
 
 /** Resources of one type, by logical id. */
@@ -78,5 +106,5 @@ export function resourcesOf(template: Template, type: string): Record<string, { 
   return template.findResources(type) as Record<string, { Properties: Record<string, unknown> }>;
 }
 
-/** Bundling twenty functions on a busy 2-core machine takes a while; hooks that synthesize get this long. */
-export const synthTimeout = 300_000;
+/** Bundling the 80-odd functions on a busy 2-core machine takes a while (over 300 s seen at load 11); hooks that synthesize get this long. */
+export const synthTimeout = 600_000;

@@ -5,7 +5,7 @@ import { Match, type Template } from "aws-cdk-lib/assertions";
 import { CachePolicy, OriginRequestPolicy } from "aws-cdk-lib/aws-cloudfront";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spaRewriteSource, spaTargets } from "../../infra/src/constructs/spa-rewrite.ts";
-import { makeWebDist, removeTempDirs, resourcesOf, synthSonrisa, synthTimeout } from "./sonrisa-fixture.ts";
+import { makeWebDist, removeTempDirs, resourcesOf, sharedSonrisa, synthTimeout } from "./sonrisa-fixture.ts";
 
 let main: Template;
 
@@ -16,7 +16,7 @@ interface DistributionConfig {
 }
 
 beforeAll(() => {
-  main = synthSonrisa({ skipBundling: true }).main;
+  main = sharedSonrisa().main;
 }, synthTimeout);
 afterAll(removeTempDirs);
 
