@@ -20,6 +20,7 @@ import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { SubmitResponsesResponse } from "@sonrisa/shared/schemas/responses";
 import { makeDocumentClient, type Table } from "../functions/src/adapters/dynamo/client.ts";
 import { keys } from "../functions/src/adapters/dynamo/keys.ts";
+import { queryAll } from "../functions/src/adapters/dynamo/query-all.ts";
 import { addEffectCounters, creditCounters, exposureCounters } from "../functions/src/domain/effect-counters.ts";
 import { applyEvent } from "../functions/src/domain/effects.ts";
 import type {
@@ -70,7 +71,7 @@ async function reportRows(api: ApiClient, token: string, table: Table): Promise<
   const now = new Date();
   const path = `/v1/campaigns/effect?rule=${RULE}`;
   const rows: BenchRow[] = [];
-  const timings: Array<{ label: string; median: number; p95: number }> = [];
+  const timings: Array<{ label: string; median: number; p95: number; bare: number }> = [];
   let loaded = 0;
   for (const [round_, size] of SIZES.entries()) {
     const label = size.answers >= 1_000_000 ? `${size.answers / 1_000_000}M` : `${size.answers / 1_000}k`;
@@ -100,7 +101,19 @@ async function reportRows(api: ApiClient, token: string, table: Table): Promise<
     for (let i = 0; i < WARM_UP; i++) await api.call("GET", path, { token });
     const samples: number[] = [];
     for (let i = 0; i < SAMPLES; i++) samples.push((await api.call("GET", path, { token })).ms);
-    timings.push({ label, median: quantile(samples, 0.5), p95: quantile(samples, 0.95) });
+    // A control: the one query the report makes of the table (the rule's counter items over the year), alone.
+    const span = keys.effectDays(
+      RULE,
+      new Date(now.getTime() - 366 * DAY_MS).toISOString().slice(0, 10),
+      now.toISOString().slice(0, 10),
+    );
+    const bare: number[] = [];
+    for (let i = 0; i < WARM_UP + SAMPLES; i++) {
+      const started = performance.now();
+      await queryAll(table, span);
+      if (i >= WARM_UP) bare.push(performance.now() - started);
+    }
+    timings.push({ label, median: quantile(samples, 0.5), p95: quantile(samples, 0.95), bare: quantile(bare, 0.5) });
   }
   const [small, large] = [timings[0]!, timings.at(-1)!];
   for (const t of timings) {
@@ -120,6 +133,18 @@ async function reportRows(api: ApiClient, token: string, table: Table): Promise<
       },
     );
   }
+  for (const t of timings) {
+    rows.push({
+      metric: `the report's query of the table alone @ ${t.label}: median`,
+      value: round(t.bare),
+      unit: "ms",
+    });
+  }
+  rows.push({
+    metric: `the report's query alone: median at ${large.label} / at ${small.label}`,
+    value: round(large.bare / small.bare, 2),
+    unit: "× (DynamoDB Local's own growth with the table)",
+  });
   for (const stat of ["median", "p95"] as const) {
     const ratio = large[stat] / small[stat];
     rows.push({
