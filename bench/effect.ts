@@ -9,6 +9,7 @@
  * summed from the domain's `exposureCounters`/`creditCounters`, so the items are exactly what the stream
  * consumer would have written. The rule changes once mid-year (two revisions). Timed over 100 requests after
  * 50 to warm up: median and p95 (budget < 200 ms), and the ratio of the two sizes (budget ≤ 1.5×).
+ * A control times the report's one query of the table alone at each size: DynamoDB Local's own growth.
  *
  * (2) Ingestion with outcome tracking on, against off: kiosks post answers (20 % opted in, from a pool of
  * 400 people, so visits credit earlier exposures) while the demo rule splits them; a pass ends when the
