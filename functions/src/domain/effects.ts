@@ -107,14 +107,14 @@ export async function creditOutcomes(deps: EffectDeps, contactId: string, event:
 /**
  * Credits the event to the person's open exposures and records the new exposures `exposing` makes, knowing those
  * open ones (an identified answer's own): in one write when nothing raced it, else one by one. A person already
- * exposed under a rule revision is not again. Answers the open exposures as they were before the event.
+ * exposed under a rule revision is not again. Answers how many open exposures the event changed.
  */
 export async function creditAndExpose(
   deps: EffectDeps,
   contactId: string,
   event: OutcomeEvent,
   exposing: (open: ExposureRecord[]) => Promise<ExposureRecord[]> = async () => [],
-): Promise<{ changed: number; open: ExposureRecord[] }> {
+): Promise<{ changed: number }> {
   const at = Date.parse(event.at);
   const open = await deps.effects.exposuresOf(
     contactId,
@@ -126,13 +126,13 @@ export async function creditAndExpose(
     return after ? [{ after, counters: creditCounters(before, after) }] : [];
   });
   const exposures = await exposing(open);
-  if (credits.length === 0 && exposures.length === 0) return { changed: 0, open };
+  if (credits.length === 0 && exposures.length === 0) return { changed: 0 };
   const made = exposures.map((exposure) => ({ exposure, counters: exposureCounters(exposure) }));
-  if (await deps.effects.creditAndExpose(credits, made)) return { changed: credits.length, open };
+  if (await deps.effects.creditAndExpose(credits, made)) return { changed: credits.length };
   // Something got in first (a concurrent credit, an earlier exposure): each write on its own, each checked.
   const changed = await creditEach(deps, contactId, event, open);
   for (const { exposure, counters } of made) await deps.effects.expose(exposure, counters);
-  return { changed, open };
+  return { changed };
 }
 
 /** Credits the event to each exposure, reading one again when another credit got in first. */

@@ -5,7 +5,7 @@
  * where others rebuild dist while tests run). Stops on SIGTERM/SIGINT.
  */
 import { fileURLToPath } from "node:url";
-import { startLocalStack } from "../../../functions/src/local/local-stack.ts";
+import { seedEffect, startLocalStack } from "../../../functions/src/local/local-stack.ts";
 import { E2E_PORT } from "./env.ts";
 
 const staticDir = process.env.E2E_DIST ?? fileURLToPath(new URL("../../../kiosk-web/dist", import.meta.url));
@@ -27,21 +27,9 @@ const stack = await startLocalStack({
 // Three months of identified visits with a large known effect for the demo rule (few people, so the stack
 // starts in under a minute; its 10 % holdout still shows an interval clear of 0), for the Effect page.
 const seeded = performance.now();
+await seedEffect();
 // Imported once the stack has set the functions' environment (their logger reads LOG_LEVEL when loaded).
-const [{ seedDemoEffect }, { DEMO_RULE }, { realDeps }, { markTestDataReady }] = await Promise.all([
-  import("../../../functions/src/local/demo-effect.ts"),
-  import("../../../functions/src/local/seed-demo.ts"),
-  import("../../../functions/src/wiring.ts"),
-  import("../../../functions/src/local/test-hooks.ts"),
-]);
-await seedDemoEffect(realDeps(), {
-  rule: DEMO_RULE,
-  storeIds: ["madrid-centro", "barcelona-gracia"],
-  timeZone: "Europe/Madrid",
-  end: new Date(),
-  people: 300,
-  plan: { baseReturn: 0.15, uplift: 0.4, lateReturn: 0.1 },
-});
+const { markTestDataReady } = await import("../../../functions/src/local/test-hooks.ts");
 console.log(`effect history seeded in ${Math.round(performance.now() - seeded)} ms`);
 // Playwright waits for this (webServer.url), so no spec starts before the Effect page's people are in.
 markTestDataReady();
