@@ -10,6 +10,7 @@ import { makeTokenService } from "./adapters/auth/token-service.ts";
 import { cachedDevices, cachedRules, cachedStores } from "./adapters/cache/read-cache.ts";
 import { offsetClock } from "./adapters/clock.ts";
 import { makeConsentTexts } from "./adapters/consent-texts.ts";
+import { localDemoHistory, noDemoHistory } from "./adapters/demo-history-progress.ts";
 import { makeAlertRepository } from "./adapters/dynamo/alert-repository.ts";
 import { makeAnswerRecords } from "./adapters/dynamo/answer-records.ts";
 import { makeAnswerWriter } from "./adapters/dynamo/answer-writer.ts";
@@ -70,6 +71,7 @@ export function makeDeps(config: Config, table: Table) {
     secrets: scryptHasher,
     hasher: sha256Hasher,
     health: makeHealthCheck(table),
+    demoHistory: local ? localDemoHistory : noDemoHistory,
     stores: stores.fresh,
     users: makeUserRepository(table),
     devices: devices.fresh,

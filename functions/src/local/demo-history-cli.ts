@@ -8,7 +8,7 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadOrCreateAuthKey } from "./auth-key.ts";
-import { EMPTY_REPORT, type HistoryReport, loadDemoHistory } from "./demo-history.ts";
+import { type HistoryReport, loadDemoHistory } from "./demo-history.ts";
 import { startLocalStack } from "./local-stack.ts";
 import { runningStack } from "./running-stack.ts";
 
@@ -29,11 +29,13 @@ async function main(): Promise<void> {
     console.log("[sonrisa] no `npm start` running: starting the local stack on .data/ for the load…");
     const stack = await startLocalStack({ port: 0, dataDir, seed: true, history: true, scheduler: false, quiet: true });
     try {
+      const loaded = await stack.historyLoaded;
+      if (!loaded) throw new Error("the load failed (see above); run it again");
+      report = loaded;
       await stack.streams?.drain(); // contacts, consent records and follow-ups of the new answers
     } finally {
       await stack.stop();
     }
-    report = stack.history ?? EMPTY_REPORT;
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(

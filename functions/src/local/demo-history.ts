@@ -61,6 +61,17 @@ export interface HistoryOptions {
    * store-step at a time.
    */
   alongside?: () => Promise<unknown>;
+  /**
+   * Called as answers are stored: how many of the days to fill the load plans and how many are stored so far
+   * (`npm start` shows it while the load runs in the background).
+   */
+  onProgress?: (progress: HistoryProgress) => void;
+}
+
+/** How far a load is: answers planned for its days, and stored so far. */
+export interface HistoryProgress {
+  planned: number;
+  stored: number;
 }
 
 /** What a load wrote: `days` loaded (the most of any store), and sums over the stores. */
@@ -134,6 +145,10 @@ export async function loadDemoHistory(opts: HistoryOptions): Promise<HistoryRepo
   );
   const pending = loads.filter((l): l is StoreLoad => l !== undefined);
   if (pending.length === 0) return { ...EMPTY_REPORT };
+  const planned = pending.reduce((n, load) => n + load.planned, 0);
+  const progress = () => opts.onProgress?.({ planned, stored: pending.reduce((n, load) => n + load.report.stored, 0) });
+  for (const load of pending) load.progress = progress;
+  progress();
   const done = (work: Promise<unknown>) => work.then(() => Math.round(performance.now() - started));
   // The days before the surprise began: nothing can win, so their order does not matter. Every kiosk sends its
   // own answers in full batches, all kiosks at once, beside the surprise's days: a store's two phases share
@@ -181,6 +196,10 @@ interface StoreLoad {
   handOvers: Array<() => Promise<void>>;
   /** Staff's spontaneous gifts of the days before the surprise (giveOlderGifts). */
   olderGifts: Array<() => Promise<void>>;
+  /** The answers of its missing days. */
+  planned: number;
+  /** Tells the load's onProgress after each batch stored. */
+  progress: () => void;
 }
 
 /** The store's missing days (none: undefined), its kiosks paired, the rules and the devices held for the load. */
@@ -221,6 +240,8 @@ async function prepareStore(
     report,
     handOvers: [],
     olderGifts: [],
+    planned: dates.reduce((n, date) => n + planDay(profile, date, daysBetween(date, today)).length, 0),
+    progress: () => undefined,
   };
 }
 
@@ -437,6 +458,7 @@ async function send(
       else await give();
     }
   }
+  load.progress();
 }
 
 /**

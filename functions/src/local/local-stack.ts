@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { scryptHasher } from "../adapters/auth/password-hasher.ts";
 import { systemClock } from "../adapters/clock.ts";
+import { reportDemoHistoryProgress } from "../adapters/demo-history-progress.ts";
 import { makeDocumentClient } from "../adapters/dynamo/client.ts";
 import { makeUserRepository } from "../adapters/dynamo/user-repository.ts";
 import { randomIds } from "../adapters/ids.ts";
@@ -42,6 +43,8 @@ export interface LocalStackOptions {
   /**
    * With the demo organisation, also its past (demo-history.ts: about 90 days of answers, wins and gifts,
    * loaded once; later starts add only the days since); default false, so tests start from a clean slate.
+   * It loads in the background once the origin listens (`historyLoaded`; /v1/health says how far it is), and
+   * the stream consumers and job timers start when it is done.
    */
   history?: boolean;
   /** The first admin, created when no user exists yet (SONRISA_ADMIN_EMAIL and SONRISA_ADMIN_PASSWORD). */
@@ -68,8 +71,12 @@ export interface LocalStack {
   mailUrl: string;
   smtpUrl: string;
   mailbox: Mailbox;
-  /** What loading the demo history wrote, and how long it took (with `history`). */
-  history?: HistoryReport & { ms: number };
+  /**
+   * With `history`: resolves when the demo's past is loaded, with what it wrote and how long it took (the
+   * stream consumers and the job timers have started by then). It never rejects: a failed load is logged,
+   * resolves undefined, and is sent again on the next start.
+   */
+  historyLoaded?: Promise<(HistoryReport & { ms: number }) | undefined>;
   /** What became of `firstAdmin`: created, or skipped because users exist; undefined without one. */
   firstAdmin?: "created" | "users_exist";
   smsBox: SmsBox;
@@ -134,7 +141,6 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
 
     if (opts.seed ?? true) await seed(tableName, dynamo.endpoint, log);
     phase("demo organisation seeded");
-    const history = withHistory ? await loadHistory(tableName, dynamo.endpoint, log) : undefined;
     const firstAdmin = opts.firstAdmin
       ? await createFirstAdmin(
           {
@@ -167,20 +173,43 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     setEnv({ PUBLIC_URL: process.env.PUBLIC_URL ?? http.url }); // same tick as the bind: before any request
     cleanups.push(http.close);
 
-    let streams: StreamPoller | undefined;
-    if (opts.streams ?? true) {
-      streams = await startStreamPoller({ endpoint: dynamo.endpoint, tableName, dataDir: opts.dataDir, log });
-      cleanups.push(streams.stop);
-    }
-    const scheduler = opts.scheduler ?? true;
-    if (scheduler) {
-      cleanups.push(
-        startScheduler({ log, ...(scheduler === true ? {} : { only: scheduler, firstRunAfterMs: 1_000 }) }).stop,
+    let stopping: Promise<void> | undefined;
+    const running: { streams?: StreamPoller } = {};
+    // The consumers and jobs after the past: they would compete with it for DynamoDB Local's one database
+    // thread, and the consumers would start on the stream while it is still being written.
+    const startBackground = async () => {
+      if (stopping) return;
+      if (opts.streams ?? true) {
+        const poller = await startStreamPoller({ endpoint: dynamo.endpoint, tableName, dataDir: opts.dataDir, log });
+        cleanups.push(poller.stop);
+        running.streams = poller;
+      }
+      const scheduler = opts.scheduler ?? true;
+      if (scheduler) {
+        cleanups.push(
+          startScheduler({ log, ...(scheduler === true ? {} : { only: scheduler, firstRunAfterMs: 1_000 }) }).stop,
+        );
+      }
+    };
+    let historyLoaded: LocalStack["historyLoaded"];
+    if (withHistory) {
+      historyLoaded = loadHistory(tableName, dynamo.endpoint, log).then(
+        async (report) => {
+          await startBackground();
+          return report;
+        },
+        async (error: unknown) => {
+          if (!stopping)
+            log.error(`the demo history did not load (the next start tries again): ${describeError(error)}`);
+          await startBackground();
+          return undefined;
+        },
       );
+    } else {
+      await startBackground();
     }
     phase("listening");
 
-    let stopping: Promise<void> | undefined;
     return {
       url: http.url,
       port: http.port,
@@ -191,9 +220,11 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       smtpUrl: mail.smtpUrl,
       mailbox: mail.mailbox,
       ...(firstAdmin ? { firstAdmin } : {}),
-      ...(history ? { history } : {}),
+      ...(historyLoaded ? { historyLoaded } : {}),
       smsBox: sms.box,
-      streams,
+      get streams() {
+        return running.streams;
+      },
       stop: () => {
         stopping ??= stopAll();
         return stopping;
@@ -211,10 +242,12 @@ function setEnv(values: Record<string, string>): void {
 
 type SeedModule = { seedDemo(opts: { tableName: string; endpoint: string }): Promise<unknown> };
 
-/** Loads the demo's past days not loaded yet (nothing on a restart the same day), saying so when it takes a while. */
+/**
+ * Loads the demo's past days not loaded yet (nothing on a restart the same day), telling /v1/health how far it
+ * is meanwhile (adapters/demo-history-progress.ts).
+ */
 async function loadHistory(tableName: string, endpoint: string, log: ReturnType<typeof makeLog>) {
   const started = performance.now();
-  const waiting = setTimeout(() => log.info("loading the demo's last 90 days (first start only)…"), 1_000);
   try {
     // Imported only now, after the functions' environment is set: their logger reads LOG_LEVEL when loaded.
     const { loadDemoHistory } = await import("./demo-history.ts");
@@ -222,10 +255,17 @@ async function loadHistory(tableName: string, endpoint: string, log: ReturnType<
     // same 90 days with a known effect (demo-effect.ts: 15 % come back within 30 days, winners 40 points more),
     // fed to the same use case the stream consumer runs, beside the history's last weeks. Keyed like everything
     // else: a rerun adds nothing.
-    const report = await loadDemoHistory({ tableName, endpoint, alongside: seedEffect });
-    return { ...report, ms: Math.round(performance.now() - started) };
+    const report = await loadDemoHistory({
+      tableName,
+      endpoint,
+      alongside: seedEffect,
+      onProgress: reportDemoHistoryProgress,
+    });
+    const ms = Math.round(performance.now() - started);
+    if (report.days > 0) log.info(`demo history: ${report.stored} answers over ${report.days} days loaded in ${ms} ms`);
+    return { ...report, ms };
   } finally {
-    clearTimeout(waiting);
+    reportDemoHistoryProgress(undefined);
   }
 }
 

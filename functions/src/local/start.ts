@@ -41,8 +41,17 @@ async function main(): Promise<void> {
     (r) => r.status,
     () => 0,
   );
-  printBanner(stack, health, performance.now(), demo, firstAdmin?.email);
+  const ready = performance.now();
+  // A restart has nothing (or a day) to add: its result is known at once. A first start's past keeps loading.
+  const quick = await Promise.race([stack.historyLoaded, delay(1_000).then(() => "loading" as const)]);
+  printBanner(stack, health, ready, demo, historyLine(demo, quick), firstAdmin?.email);
+  if (quick === "loading") {
+    const loaded = await stack.historyLoaded;
+    if (loaded) console.log(`${historyLine(demo, loaded).trim()}\n`);
+  }
 }
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Demo = "on" | "off" | "empty-history";
 
@@ -63,7 +72,14 @@ function readFirstAdmin(email: string | undefined, password: string | undefined)
   return { email: email.trim().toLowerCase(), password };
 }
 
-function printBanner(stack: LocalStack, health: number, elapsedMs: number, demo: Demo, admin?: string): void {
+function printBanner(
+  stack: LocalStack,
+  health: number,
+  elapsedMs: number,
+  demo: Demo,
+  history: string,
+  admin?: string,
+): void {
   const u = stack.url;
   const built = existsSync(join(defaultStaticDir, "index.html")) || existsSync(join(defaultStaticDir, "kiosk"));
   const healthLine =
@@ -79,15 +95,19 @@ function printBanner(stack: LocalStack, health: number, elapsedMs: number, demo:
     caught mail ${stack.mailUrl}   (SMTP ${stack.smtpUrl})
     API health  ${u}/v1/health${built ? "" : "\n\n  The PWA is not built: run `npm run build -w kiosk-web` (npm start does it first)."}
 
-${demo === "off" ? emptyLines(stack, admin) : demoLines(u, login, historyLine(stack, demo))}
+${demo === "off" ? emptyLines(stack, admin) : demoLines(u, login, history)}
   Ctrl-C stops everything.
 `);
 }
 
-function historyLine(stack: LocalStack, demo: Demo): string {
-  const h = stack.history;
-  if (demo === "empty-history" || !h)
+type Loaded = Awaited<LocalStack["historyLoaded"]>;
+
+function historyLine(demo: Demo, h: Loaded | "loading"): string {
+  if (demo === "empty-history")
     return "  Demo history: none (SONRISA_DEMO=empty-history; `npm run demo:history` loads it)";
+  if (h === "loading")
+    return "  Demo history: loading the last 90 days in the background (about 20 s; the dashboard shows how far)";
+  if (!h) return "  Demo history: did not load (see the error above); the next start tries again";
   if (h.days === 0) return "  Demo history: loaded on an earlier start (nothing new today)";
   return `  Demo history: ${h.answers} answers over ${h.days} days loaded in ${(h.ms / 1000).toFixed(1)} s (${h.wins} surprises won, ${h.spontaneous} spontaneous gifts, ${h.joined} club members with ${h.stamped} visit stamps)`;
 }

@@ -58,6 +58,10 @@ const es = {
   rangeText: (from: string, to: string) => `Del ${from} al ${to}`,
   loading: "Cargando…",
   retry: "Reintentar",
+  demoHistory: {
+    loading: (percent: number) =>
+      `Cargando los últimos 90 días de la demo: ${percent} %. Las cifras se completan solas en unos segundos.`,
+  },
   errors: {
     load: "No se pudieron cargar los datos.",
     offline: "Sin conexión. Comprueba la red.",
@@ -869,6 +873,10 @@ const en: Messages = {
   rangeText: (from: string, to: string) => `${from} to ${to}`,
   loading: "Loading…",
   retry: "Try again",
+  demoHistory: {
+    loading: (percent: number) =>
+      `Loading the demo's last 90 days: ${percent} %. The figures fill in by themselves in a few seconds.`,
+  },
   errors: {
     load: "Could not load the data.",
     offline: "No connection. Check the network.",

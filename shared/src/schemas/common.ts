@@ -74,5 +74,12 @@ export const DateRangeQuery = z.strictObject({
   to: LocalDate.optional(),
 });
 
-/** GET /v1/health */
-export const HealthResponse = z.strictObject({ ok: z.literal(true) });
+/**
+ * GET /v1/health. `demoHistory` only on the local stack while it loads the demo's past in the background
+ * (`npm start`'s first start): answers planned and stored so far.
+ */
+export const HealthResponse = z.strictObject({
+  ok: z.literal(true),
+  demoHistory: z.strictObject({ planned: z.number().int().min(0), stored: z.number().int().min(0) }).optional(),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;

@@ -5,6 +5,7 @@
 
 import type { Alert, AlertList } from "@sonrisa/shared/schemas/alerts";
 import type { LoginResponse, PairingCodeResponse } from "@sonrisa/shared/schemas/auth";
+import type { HealthResponse } from "@sonrisa/shared/schemas/common";
 import type { ContactDetail, ContactList, Erasure } from "@sonrisa/shared/schemas/contacts";
 import type { DeviceSummary } from "@sonrisa/shared/schemas/devices";
 import { EffectReport } from "@sonrisa/shared/schemas/effect";
@@ -65,6 +66,11 @@ function send(
   timeoutMs = TIMEOUT_MS,
 ) {
   return apiFetch(method, path, { token, body, signal, timeoutMs });
+}
+
+/** The API's health; on the local stack, how far the demo's past has loaded while it loads. */
+export async function health(signal?: AbortSignal): Promise<HealthResponse> {
+  return (await send("GET", "/v1/health", undefined, undefined, signal)).json();
 }
 
 export async function signIn(email: string, password: string): Promise<LoginResponse> {

@@ -4,8 +4,9 @@
  * some roles see is routed for those roles only; the TV's full-screen live view has no bars.
  */
 
-import { useMemo } from "preact/hooks";
+import { useMemo, useState } from "preact/hooks";
 import { Route, Router, useLocation } from "preact-iso";
+import { DemoHistoryNote } from "../../components/demo-history/demo-history.tsx";
 import { Filters } from "../../components/filters/filters.tsx";
 import { type NavSection, SideNav } from "../../components/side-nav/side-nav.tsx";
 import { Status } from "../../components/status/status.tsx";
@@ -36,6 +37,12 @@ export function Shell({ session, onSignOut, onAuthLost, onRenewed }: Props) {
   const { path } = useLocation();
   const { filters } = useFilters();
   const { resource: stores, retry } = useResource((signal) => api.stores(signal), [api]);
+  // The demo's past loaded in the background: the page is drawn again, reading everything anew.
+  const [loadedAt, setLoadedAt] = useState(0);
+  const pastLoaded = () => {
+    setLoadedAt(Date.now());
+    retry();
+  };
 
   const list = stores.data ?? [];
   const today = latestToday(list.map((s) => s.timeZone));
@@ -74,10 +81,11 @@ export function Shell({ session, onSignOut, onAuthLost, onRenewed }: Props) {
         <div class={styles.content}>
           {withFilters && <Filters range={page.range} today={today} />}
           <main class={styles.main} id="main">
+            <DemoHistoryNote onLoaded={pastLoaded} />
             {!stores.data ? (
               <Status resource={stores} onRetry={retry} />
             ) : (
-              <Router onRouteChange={() => scrollTo({ top: 0 })}>
+              <Router key={loadedAt} onRouteChange={() => scrollTo({ top: 0 })}>
                 {PAGES.map((entry) => (
                   <Route
                     key={entry.path}
