@@ -1,18 +1,26 @@
 /**
  * The demo history on DynamoDB Local: every planned answer lands once through ingestion, with surprise wins,
  * hand-overs and holdout; loading again writes nothing, a later day adds only that day, and results read
- * through the month roll-ups agree with the plan. A short history, on a fixed clock across a month's end.
+ * through the month roll-ups agree with the plan; while it loads, it tells how far it is (what /v1/health
+ * says on the local stack). A short history, on a fixed clock across a month's end.
  */
+import type { HealthResponse } from "@sonrisa/shared/schemas/common";
 import type { StoreResults } from "@sonrisa/shared/schemas/results";
 import { daysBetween } from "@sonrisa/shared/time";
 import type { Context } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reportDemoHistoryProgress } from "../../functions/src/adapters/demo-history-progress.ts";
 import { makeDocumentClient, type Table } from "../../functions/src/adapters/dynamo/client.ts";
 import { makeDeviceRepository } from "../../functions/src/adapters/dynamo/device-repository.ts";
 import { makeResultsRepository } from "../../functions/src/adapters/dynamo/results-repository.ts";
 import { makeStoreRepository } from "../../functions/src/adapters/dynamo/store-repository.ts";
 import { makeJob } from "../../functions/src/jobs/roll-up-months.ts";
-import { EMPTY_REPORT, type HistoryReport, loadDemoHistory } from "../../functions/src/local/demo-history.ts";
+import {
+  EMPTY_REPORT,
+  type HistoryProgress,
+  type HistoryReport,
+  loadDemoHistory,
+} from "../../functions/src/local/demo-history.ts";
 import { historyDates, planDay } from "../../functions/src/local/demo-history-plan.ts";
 import { DEMO_PROFILES } from "../../functions/src/local/demo-history-stores.ts";
 import { DEMO_ADMIN, startApi, type TestApi } from "./harness.ts";
@@ -27,13 +35,39 @@ let table: Table;
 let token: string;
 let first: HistoryReport;
 
-const load = (at: string) =>
+/** What the first load told its onProgress, and what /v1/health answered meanwhile. */
+const progress: HistoryProgress[] = [];
+const healthSeen: HealthResponse[] = [];
+
+const load = (at: string, onProgress?: (p: HistoryProgress) => void) =>
   loadDemoHistory({
     tableName: api.tableName,
     endpoint: api.dynamoEndpoint,
     days: DAYS,
     clock: { now: () => new Date(at) },
+    ...(onProgress ? { onProgress } : {}),
   });
+
+/** The first load as the local stack runs it: its progress reported where /v1/health reads it, and asked for. */
+async function firstLoad(): Promise<HistoryReport> {
+  let done = false;
+  const asking = (async () => {
+    while (!done) {
+      healthSeen.push((await api.request<HealthResponse>("GET", "/v1/health")).json);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  try {
+    return await load(CLOCK_AT, (p) => {
+      progress.push(p);
+      reportDemoHistoryProgress(p);
+    });
+  } finally {
+    reportDemoHistoryProgress(undefined);
+    done = true;
+    await asking;
+  }
+}
 
 /** What the plan says a store takes on the given days (ending the day before `today`). */
 function planned(storeId: string, today: string, days: number): number {
@@ -45,7 +79,7 @@ beforeAll(async () => {
   api = await startApi({ clockAt: CLOCK_AT });
   table = { doc: makeDocumentClient({ DYNAMODB_ENDPOINT: api.dynamoEndpoint }), name: api.tableName };
   token = await api.login(DEMO_ADMIN.email, DEMO_ADMIN.password);
-  first = await load(CLOCK_AT);
+  first = await firstLoad();
 }, 240_000);
 afterAll(async () => {
   table?.doc.destroy();
@@ -61,6 +95,20 @@ describe("the demo history", () => {
     expect(first.wins).toBeGreaterThan(0);
     expect(first.handed).toBeGreaterThan(first.wins / 2);
     expect(first.handed).toBeLessThanOrEqual(first.wins);
+  });
+
+  it("tells how far it is as it stores answers, and /v1/health says so while it loads", async () => {
+    const expected = DEMO_PROFILES.reduce((n, p) => n + planned(p.storeId, "2026-06-03", DAYS), 0);
+    expect(progress[0]).toEqual({ planned: expected, stored: 0 });
+    expect(progress.at(-1)).toEqual({ planned: expected, stored: expected });
+    const stored = progress.map((p) => p.stored);
+    expect(stored).toEqual([...stored].sort((a, b) => a - b));
+    expect(new Set(stored).size).toBeGreaterThan(2);
+    const told = healthSeen.flatMap((h) => (h.demoHistory ? [h.demoHistory] : []));
+    expect(told.length).toBeGreaterThan(0);
+    for (const t of told) expect(t.planned).toBe(expected);
+    // Once loaded, health says nothing of it.
+    expect((await api.request<HealthResponse>("GET", "/v1/health")).json).toEqual({ ok: true });
   });
 
   it("comes from two named demo kiosks per store, whose last answer is the history's newest", async () => {

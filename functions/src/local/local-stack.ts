@@ -115,7 +115,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
           const again = localDynamoClient(endpoint);
           await ensureTable(again, tableName).finally(() => again.destroy());
           if (seedOnRestart) await seed(tableName, endpoint, log);
-          if (withHistory) await loadHistory(tableName, endpoint, log);
+          if (withHistory) await loadHistory(tableName, endpoint);
         },
       },
     });
@@ -193,7 +193,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     };
     let historyLoaded: LocalStack["historyLoaded"];
     if (withHistory) {
-      historyLoaded = loadHistory(tableName, dynamo.endpoint, log).then(
+      historyLoaded = loadHistory(tableName, dynamo.endpoint).then(
         async (report) => {
           await startBackground();
           return report;
@@ -246,8 +246,10 @@ type SeedModule = { seedDemo(opts: { tableName: string; endpoint: string }): Pro
  * Loads the demo's past days not loaded yet (nothing on a restart the same day), telling /v1/health how far it
  * is meanwhile (adapters/demo-history-progress.ts).
  */
-async function loadHistory(tableName: string, endpoint: string, log: ReturnType<typeof makeLog>) {
+async function loadHistory(tableName: string, endpoint: string) {
   const started = performance.now();
+  // Loading from the first moment, before the loader knows its days: a page opened now waits for it.
+  reportDemoHistoryProgress({ planned: 0, stored: 0 });
   try {
     // Imported only now, after the functions' environment is set: their logger reads LOG_LEVEL when loaded.
     const { loadDemoHistory } = await import("./demo-history.ts");
@@ -261,9 +263,7 @@ async function loadHistory(tableName: string, endpoint: string, log: ReturnType<
       alongside: seedEffect,
       onProgress: reportDemoHistoryProgress,
     });
-    const ms = Math.round(performance.now() - started);
-    if (report.days > 0) log.info(`demo history: ${report.stored} answers over ${report.days} days loaded in ${ms} ms`);
-    return { ...report, ms };
+    return { ...report, ms: Math.round(performance.now() - started) };
   } finally {
     reportDemoHistoryProgress(undefined);
   }
