@@ -62,13 +62,13 @@ export interface HistoryOptions {
    */
   alongside?: () => Promise<unknown>;
   /**
-   * Called as answers are stored: how many of the days to fill the load plans and how many are stored so far
-   * (`npm start` shows it while the load runs in the background).
+   * Called as answers are sent: how many the days to fill have, and how many are in so far (stored now, or
+   * already by a load cut short); `npm start` shows it while the load runs in the background.
    */
   onProgress?: (progress: HistoryProgress) => void;
 }
 
-/** How far a load is: answers planned for its days, and stored so far. */
+/** How far a load is: answers planned for its days, and how many are in so far. */
 export interface HistoryProgress {
   planned: number;
   stored: number;
@@ -146,7 +146,7 @@ export async function loadDemoHistory(opts: HistoryOptions): Promise<HistoryRepo
   const pending = loads.filter((l): l is StoreLoad => l !== undefined);
   if (pending.length === 0) return { ...EMPTY_REPORT };
   const planned = pending.reduce((n, load) => n + load.planned, 0);
-  const progress = () => opts.onProgress?.({ planned, stored: pending.reduce((n, load) => n + load.report.stored, 0) });
+  const progress = () => opts.onProgress?.({ planned, stored: pending.reduce((n, load) => n + load.sent, 0) });
   for (const load of pending) load.progress = progress;
   progress();
   const done = (work: Promise<unknown>) => work.then(() => Math.round(performance.now() - started));
@@ -196,8 +196,9 @@ interface StoreLoad {
   handOvers: Array<() => Promise<void>>;
   /** Staff's spontaneous gifts of the days before the surprise (giveOlderGifts). */
   olderGifts: Array<() => Promise<void>>;
-  /** The answers of its missing days. */
+  /** The answers of its missing days, and how many of them are in (stored now, or by a load cut short). */
   planned: number;
+  sent: number;
   /** Tells the load's onProgress after each batch stored. */
   progress: () => void;
 }
@@ -241,6 +242,7 @@ async function prepareStore(
     handOvers: [],
     olderGifts: [],
     planned: dates.reduce((n, date) => n + planDay(profile, date, daysBetween(date, today)).length, 0),
+    sent: 0,
     progress: () => undefined,
   };
 }
@@ -458,6 +460,7 @@ async function send(
       else await give();
     }
   }
+  load.sent += batch.length;
   load.progress();
 }
 
