@@ -60,7 +60,7 @@ const es = {
   retry: "Reintentar",
   demoHistory: {
     loading: (percent: number) =>
-      `Cargando los últimos 90 días de la demo: ${percent} %. Las cifras se completan solas en unos segundos.`,
+      `Cargando los últimos 90 días de la demo: ${percent} %. Las cifras aparecen solas al terminar.`,
   },
   errors: {
     load: "No se pudieron cargar los datos.",
@@ -875,7 +875,7 @@ const en: Messages = {
   retry: "Try again",
   demoHistory: {
     loading: (percent: number) =>
-      `Loading the demo's last 90 days: ${percent} %. The figures fill in by themselves in a few seconds.`,
+      `Loading the demo's last 90 days: ${percent} %. The figures appear by themselves when it is done.`,
   },
   errors: {
     load: "Could not load the data.",

@@ -76,7 +76,7 @@ export function EffectChart({ window: w }: { window: WindowEffect }) {
   return (
     <figure class={chart.figure}>
       <figcaption class={styles.caption}>{e.chart(w.days)}</figcaption>
-      <div class={chart.chart} ref={box} aria-hidden="true" data-testid="effect-chart" />
+      <div class={`${chart.chart} ${styles.withZeroLine}`} ref={box} aria-hidden="true" data-testid="effect-chart" />
       <p class="sr-only">{e.chartSummary(points.length, w.days)}</p>
       <details class={chart.data}>
         <summary>{e.showData}</summary>

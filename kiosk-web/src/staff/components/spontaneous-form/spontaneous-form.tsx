@@ -1,4 +1,7 @@
-/** Registers a gift given outside the rules: from stock or by name, with a reason and an optional answer link. */
+/**
+ * Registers a gift given outside the rules: from stock or by name, with a reason. (The API's optional link to
+ * an answer is for integrations: staff never see answer ids, so the console does not ask for one.)
+ */
 import { HandOverRequest } from "@sonrisa/shared/schemas/surprises";
 import { useState } from "preact/hooks";
 import type { StockRow, StoreApi } from "../../lib/api.ts";
@@ -27,7 +30,6 @@ export function SpontaneousForm({ api, stock, staffName, board, onDone }: Props)
   const [item, setItem] = useState<string>();
   const [name, setName] = useState("");
   const [reason, setReason] = useState("");
-  const [responseId, setResponseId] = useState("");
   const [busy, setBusy] = useState(false);
   const { notice, onNotice: setNotice } = board;
   const chosen = item ?? stock?.find((i) => i.available > 0)?.item ?? OTHER;
@@ -40,18 +42,14 @@ export function SpontaneousForm({ api, stock, staffName, board, onDone }: Props)
       gift: stockItem ? stockItem.name : name.trim(),
       reason: reason.trim(),
       ...(stockItem ? { stockItem: stockItem.item } : {}),
-      ...(responseId.trim() ? { responseId: responseId.trim().toLowerCase() } : {}),
       ...(staffName ? { staffName } : {}),
     });
     if (!parsed.success) {
       const field = parsed.error.issues.map((i) => i.path.at(-1)).find((p) => p !== "kind");
-      const text =
-        field === "gift"
-          ? t.spontaneous.missingName
-          : field === "reason"
-            ? t.spontaneous.missingReason
-            : t.spontaneous.badResponse;
-      return setNotice({ tone: "error", text });
+      return setNotice({
+        tone: "error",
+        text: field === "gift" ? t.spontaneous.missingName : t.spontaneous.missingReason,
+      });
     }
     setBusy(true);
     try {
@@ -59,7 +57,6 @@ export function SpontaneousForm({ api, stock, staffName, board, onDone }: Props)
       setNotice({ tone: "success", text: t.spontaneous.done(itemName(gift.gift[lang], lang)) });
       setName("");
       setReason("");
-      setResponseId("");
       onDone();
     } catch (err) {
       setNotice({ tone: "error", text: errorText(err, t) });
@@ -93,18 +90,6 @@ export function SpontaneousForm({ api, stock, staffName, board, onDone }: Props)
         </Field>
       )}
       <ReasonField value={reason} onChange={setReason} />
-      <Field id="sp-response" label={t.spontaneous.response} hint={t.spontaneous.responseHint}>
-        <input
-          id="sp-response"
-          class={inputClass}
-          autoComplete="off"
-          autoCapitalize="none"
-          spellcheck={false}
-          value={responseId}
-          aria-describedby="sp-response-hint"
-          onInput={(e) => setResponseId(e.currentTarget.value)}
-        />
-      </Field>
       <Notice value={notice} />
       <Button type="submit" disabled={busy} class={styles.submit}>
         {t.spontaneous.submit}
