@@ -32,6 +32,16 @@ describe("the store form's draft", () => {
     expect(paths).toEqual(expect.arrayContaining(["id", "question.en", "reasons.positive.0.label.en"]));
   });
 
+  it("starts a new store with its texts written, so an id and a name are all it needs", () => {
+    const draft = newDraft("Europe/Madrid", "2026-11-30");
+    const paths = new Set(checkDraft(draft, true).map((i) => i.path.join(".")));
+    expect([...paths].sort()).toEqual(["id", "name"]);
+    draft.id = "sevilla-centro";
+    draft.settings.name = "Sevilla Centro";
+    expect(checkDraft(draft, true)).toEqual([]);
+    expect(settingsOf(draft).question).toEqual({ es: "¿Qué tal tu experiencia hoy?", en: "How was your visit today?" });
+  });
+
   it("adds the event's dates only for an event", () => {
     const draft = filled();
     expect(settingsOf(draft).event).toBeUndefined();

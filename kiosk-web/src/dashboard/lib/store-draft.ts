@@ -23,10 +23,24 @@ export interface StoreDraft {
   event: EventDates;
 }
 
+/** The texts a new store starts with, in both languages. */
+export const NEW_STORE_TEXTS = {
+  question: { es: "¿Qué tal tu experiencia hoy?", en: "How was your visit today?" },
+  prompt: { es: "¿Te escribimos con novedades y ofertas?", en: "May we write to you with news and offers?" },
+  consent: {
+    es: "Acepto que esta tienda guarde mis datos de contacto para enviarme novedades y ofertas. Puedo darme de baja en cualquier momento.",
+    en: "I agree that this store keeps my contact details to send me news and offers. I can unsubscribe at any time.",
+  },
+} as const;
+
 const WEEKDAY = [{ open: "10:00", close: "20:00" }];
 export const DEFAULT_HOURS: OpeningHours = [WEEKDAY, WEEKDAY, WEEKDAY, WEEKDAY, WEEKDAY, WEEKDAY, []];
 
-/** A new store: both languages, five faces, no reasons yet, opt-in off, the usual timings. */
+/**
+ * A new store: both languages, five faces, no reasons yet, opt-in off, the usual timings, and ready-made texts
+ * to change (the question, the invitation and a consent text naming no one yet), so only the id and the name
+ * are left to fill.
+ */
 export function newDraft(timeZone: string, today: string): StoreDraft {
   return {
     id: "",
@@ -35,11 +49,11 @@ export function newDraft(timeZone: string, today: string): StoreDraft {
       timeZone,
       languages: ["es", "en"],
       defaultLang: "es",
-      question: { es: "", en: "" },
+      question: { ...NEW_STORE_TEXTS.question },
       scale: 5,
       reasons: { positive: [], neutral: [], negative: [] },
-      optIn: { enabled: false, prompt: { es: "", en: "" }, networks: [] },
-      consent: { version: "v1", text: { es: "", en: "" } },
+      optIn: { enabled: false, prompt: { ...NEW_STORE_TEXTS.prompt }, networks: [] },
+      consent: { version: "v1", text: { ...NEW_STORE_TEXTS.consent } },
       idleTimeoutSec: 20,
       misuseIntervalSec: 5,
       openingHours: DEFAULT_HOURS,
