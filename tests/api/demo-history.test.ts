@@ -1,10 +1,12 @@
 /**
  * The demo history on DynamoDB Local: every planned answer lands once through ingestion, with surprise wins,
  * hand-overs and holdout; loading again writes nothing, a later day adds only that day, and results read
- * through the month roll-ups agree with the plan; while it loads, it tells how far it is (what /v1/health
+ * through the month roll-ups agree with the plan; its opt-ins' follow-ups are sent at their own moments;
+ * while it loads, it tells how far it is (what /v1/health
  * says on the local stack). A short history, on a fixed clock across a month's end.
  */
 import type { HealthResponse } from "@sonrisa/shared/schemas/common";
+import type { FollowUpCounts, FollowUpStats } from "@sonrisa/shared/schemas/follow-ups";
 import type { StoreResults } from "@sonrisa/shared/schemas/results";
 import { daysBetween } from "@sonrisa/shared/time";
 import type { Context } from "aws-lambda";
@@ -20,6 +22,7 @@ import {
   type HistoryProgress,
   type HistoryReport,
   loadDemoHistory,
+  sendPastFollowUps,
 } from "../../functions/src/local/demo-history.ts";
 import { historyDates, planDay } from "../../functions/src/local/demo-history-plan.ts";
 import { DEMO_PROFILES } from "../../functions/src/local/demo-history-stores.ts";
@@ -76,7 +79,7 @@ function planned(storeId: string, today: string, days: number): number {
 }
 
 beforeAll(async () => {
-  api = await startApi({ clockAt: CLOCK_AT });
+  api = await startApi({ clockAt: CLOCK_AT, streams: true });
   table = { doc: makeDocumentClient({ DYNAMODB_ENDPOINT: api.dynamoEndpoint }), name: api.tableName };
   token = await api.login(DEMO_ADMIN.email, DEMO_ADMIN.password);
   first = await firstLoad();
@@ -109,6 +112,33 @@ describe("the demo history", () => {
     for (const t of told) expect(t.planned).toBe(expected);
     // Once loaded, health says nothing of it.
     expect((await api.request<HealthResponse>("GET", "/v1/health")).json).toEqual({ ok: true });
+  });
+
+  it("sends the past's follow-ups at their own moments once the stream's consumers planned them", async () => {
+    await api.streams!.drain();
+    const sent = await sendPastFollowUps({
+      tableName: api.tableName,
+      endpoint: api.dynamoEndpoint,
+      until: new Date(CLOCK_AT),
+    });
+    expect(sent.sent).toBeGreaterThan(0);
+    expect(sent.expired).toBe(0);
+    // Every opt-in of the history reached its kiosk's server at once: none was planned too late.
+    const stats = await api.request<FollowUpStats>("GET", "/v1/follow-up-stats?from=2026-05-20&to=2026-06-03", {
+      token,
+    });
+    expect(stats.status).toBe(200);
+    const total = (key: keyof FollowUpCounts) => stats.json.rules.reduce((n, r) => n + r.counts[key], 0);
+    expect(total("sent")).toBe(sent.sent);
+    expect(total("expired")).toBe(0);
+    expect(api.mailbox.list().length + api.smsBox.list().length).toBeGreaterThanOrEqual(Math.min(sent.sent, 200));
+    // Run again, it finds nothing left to send.
+    const again = await sendPastFollowUps({
+      tableName: api.tableName,
+      endpoint: api.dynamoEndpoint,
+      until: new Date(CLOCK_AT),
+    });
+    expect(again.sent).toBe(0);
   });
 
   it("comes from two named demo kiosks per store, whose last answer is the history's newest", async () => {

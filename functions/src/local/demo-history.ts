@@ -29,6 +29,8 @@ import { makeStaffRepository } from "../adapters/dynamo/staff-repository.ts";
 import { makeStoreRepository } from "../adapters/dynamo/store-repository.ts";
 import { makeThrottleRepository } from "../adapters/dynamo/throttle-repository.ts";
 import { auditLog } from "../adapters/logger.ts";
+import { loadConfig } from "../config.ts";
+import { type DispatchSummary, dispatchDue } from "../domain/dispatch.ts";
 import { Conflict, Unavailable } from "../domain/errors.ts";
 import { expireGifts, handOverGift } from "../domain/gifts.ts";
 import { ingestResponses } from "../domain/ingestion.ts";
@@ -36,6 +38,7 @@ import type { Clock } from "../domain/ports/clock.ts";
 import type { DeviceRecord } from "../domain/ports/device-repository.ts";
 import type { StoreRecord } from "../domain/ports/store-repository.ts";
 import { drawWins, inHoldout, qualifyingRule } from "../domain/surprises.ts";
+import { makeDeps } from "../wiring.ts";
 import { type DemoClub, demoClub } from "./demo-history-club.ts";
 import { demoKioskId, historyDates, planDay, SURPRISES_SINCE_DAYS, type Visit } from "./demo-history-plan.ts";
 import { DEMO_PROFILES, type DemoProfile } from "./demo-history-stores.ts";
@@ -254,9 +257,16 @@ async function loadOlderDays(load: StoreLoad, kiosk: number): Promise<void> {
     .filter((date) => daysBetween(date, today) > SURPRISES_SINCE_DAYS)
     .flatMap((date) => planDay(profile, date, daysBetween(date, today)).filter((v) => v.kiosk === kiosk));
   report.answers += visits.length;
-  for (let i = 0; i < visits.length; i += MAX_BATCH) {
-    await send(load, load.deps, kiosk, visits.slice(i, i + MAX_BATCH), { gifts: load.olderGifts });
+  let batch: Visit[] = [];
+  for (const visit of visits) {
+    batch.push(visit);
+    // An opt-in ends its batch: its kiosk sends it the moment it is given, as an online kiosk does, so its
+    // follow-ups are planned on time (an answer that syncs after a rule's expiry gets none).
+    if (batch.length < MAX_BATCH && !visit.item.optIn) continue;
+    await send(load, load.deps, kiosk, batch, { gifts: load.olderGifts });
+    batch = [];
   }
+  if (batch.length) await send(load, load.deps, kiosk, batch, { gifts: load.olderGifts });
 }
 
 /**
@@ -292,8 +302,9 @@ async function loadRecentDays(load: StoreLoad, older: Promise<unknown>): Promise
       const queue = queues[visit.kiosk] as Visit[];
       queue.push(visit);
       const present = visit.waited && mayWin(load.rules, store.storeId, visit);
-      // A member's answer goes at once too: the club's steps around it need it stored, in order.
-      if (present || visit.member) await flush(visit.kiosk, present ? visit : undefined);
+      // A member's answer goes at once too: the club's steps around it need it stored, in order. So does an
+      // opt-in, so that its follow-ups are planned on time (loadOlderDays).
+      if (present || visit.member || visit.item.optIn) await flush(visit.kiosk, present ? visit : undefined);
       else if (queue.length >= MAX_BATCH) await flush(visit.kiosk);
       if (visit.member) await clubSteps(load, visit);
     }
@@ -407,7 +418,8 @@ function mayWin(rules: SurpriseRule[], storeId: string, visit: Visit): boolean {
  * what staff did about them (a win's hand-over is queued for handOverWins; spontaneous gifts are given at
  * once, or queued in `gifts`). Answers that cannot win go with the next sync instead of one by one: only
  * their `receivedAt` differs from an always-online kiosk's (minutes to days later), and the load needs a
- * transaction per batch instead of one per answer, which DynamoDB Local on a slow machine needs.
+ * transaction per batch instead of one per answer, which DynamoDB Local on a slow machine needs. An opt-in's
+ * own moment ends its batch, so the opt-in itself is received on time.
  */
 async function send(
   load: StoreLoad,
@@ -522,4 +534,39 @@ async function restock(gifts: Repos["gifts"], storeId: string): Promise<void> {
       });
     }),
   );
+}
+
+/**
+ * The dispatcher's runs of the demo's past, after the stream's consumers planned the history's follow-ups
+ * (local-stack.ts drains the stream first): each message due before `until` is sent at its own hour, as the
+ * every-minute job would have (mail to /mail, texts to the SMS catcher), instead of expiring on the first run
+ * of today's job. What is due after it is the running job's.
+ */
+export async function sendPastFollowUps(opts: {
+  tableName: string;
+  endpoint: string;
+  /** When the load began: everything due before it is the history's (a shopper's taps since are due after it). */
+  until: Date;
+}): Promise<DispatchSummary> {
+  if ((process.env.SONRISA_MODE ?? "local") !== "local") throw new Error("The demo history is for local mode only");
+  const doc = makeDocumentClient({ DYNAMODB_ENDPOINT: opts.endpoint }, { localCommitWait: false });
+  const table: Table = { doc, name: opts.tableName };
+  try {
+    const deps = makeDeps(loadConfig({ ...process.env, TABLE_NAME: table.name, SONRISA_MODE: "local" }), table);
+    const due = await deps.messages.due(opts.until.toISOString(), 5_000);
+    // One run an hour with something due, at the last due moment of that hour.
+    const runs = new Map<string, string>();
+    for (const m of due) {
+      const hour = m.dueAt.slice(0, 13);
+      if ((runs.get(hour) ?? "") < m.dueAt) runs.set(hour, m.dueAt);
+    }
+    const total: DispatchSummary = { sent: 0, failed: 0, unknown: 0, retry: 0, skipped: 0, expired: 0, stale: 0 };
+    for (const at of [...runs.values()].sort()) {
+      const run = await again(() => dispatchDue({ ...deps, clock: fixedClock(at) }));
+      for (const key of Object.keys(total) as (keyof DispatchSummary)[]) total[key] += run[key];
+    }
+    return total;
+  } finally {
+    doc.destroy();
+  }
 }

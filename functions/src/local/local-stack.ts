@@ -115,7 +115,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
           const again = localDynamoClient(endpoint);
           await ensureTable(again, tableName).finally(() => again.destroy());
           if (seedOnRestart) await seed(tableName, endpoint, log);
-          if (withHistory) await loadHistory(tableName, endpoint);
+          if (withHistory) await loadHistory(tableName, endpoint).finally(() => reportDemoHistoryProgress(undefined));
         },
       },
     });
@@ -176,14 +176,18 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     let stopping: Promise<void> | undefined;
     const running: { streams?: StreamPoller } = {};
     // The consumers and jobs after the past: they would compete with it for DynamoDB Local's one database
-    // thread, and the consumers would start on the stream while it is still being written.
-    const startBackground = async () => {
+    // thread, and the consumers would start on the stream while it is still being written. A past loaded
+    // just now (`pastBefore`, when its load began) has follow-ups: the consumers plan them, then they are sent
+    // at their own moments, before today's dispatcher (a scheduler job) would find them too late.
+    const startBackground = async (pastBefore?: Date) => {
       if (stopping) return;
       if (opts.streams ?? true) {
         const poller = await startStreamPoller({ endpoint: dynamo.endpoint, tableName, dataDir: opts.dataDir, log });
         cleanups.push(poller.stop);
         running.streams = poller;
+        if (pastBefore) await sendPast(poller, pastBefore);
       }
+      if (stopping) return;
       const scheduler = opts.scheduler ?? true;
       if (scheduler) {
         cleanups.push(
@@ -191,20 +195,33 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
         );
       }
     };
+    const sendPast = async (poller: StreamPoller, before: Date) => {
+      try {
+        await poller.drain();
+        const { sendPastFollowUps } = await import("./demo-history.ts");
+        const sent = await sendPastFollowUps({ tableName, endpoint: dynamo.endpoint, until: before });
+        log.debug(`the demo's past follow-ups: ${JSON.stringify(sent)}`);
+      } catch (error) {
+        if (!stopping) log.error(`the demo's past follow-ups were not sent: ${describeError(error)}`);
+      }
+    };
     let historyLoaded: LocalStack["historyLoaded"];
     if (withHistory) {
-      historyLoaded = loadHistory(tableName, dynamo.endpoint).then(
-        async (report) => {
-          await startBackground();
-          return report;
-        },
-        async (error: unknown) => {
-          if (!stopping)
-            log.error(`the demo history did not load (the next start tries again): ${describeError(error)}`);
-          await startBackground();
-          return undefined;
-        },
-      );
+      const began = new Date();
+      historyLoaded = loadHistory(tableName, dynamo.endpoint)
+        .then(
+          async (report) => {
+            await startBackground(report.days > 0 ? began : undefined);
+            return report;
+          },
+          async (error: unknown) => {
+            if (!stopping)
+              log.error(`the demo history did not load (the next start tries again): ${describeError(error)}`);
+            await startBackground();
+            return undefined;
+          },
+        )
+        .finally(() => reportDemoHistoryProgress(undefined));
     } else {
       await startBackground();
     }
@@ -248,25 +265,22 @@ type SeedModule = { seedDemo(opts: { tableName: string; endpoint: string }): Pro
  */
 async function loadHistory(tableName: string, endpoint: string) {
   const started = performance.now();
-  // Loading from the first moment, before the loader knows its days: a page opened now waits for it.
+  // Loading from the first moment, before the loader knows its days: a page opened now waits for it. It
+  // stays until the stack has done with the past (its follow-ups sent too), which clears it.
   reportDemoHistoryProgress({ planned: 0, stored: 0 });
-  try {
-    // Imported only now, after the functions' environment is set: their logger reads LOG_LEVEL when loaded.
-    const { loadDemoHistory } = await import("./demo-history.ts");
-    // With a new past, the demo rule's effect page gets people to follow: 300 identified shoppers over the
-    // same 90 days with a known effect (demo-effect.ts: 15 % come back within 30 days, winners 40 points more),
-    // fed to the same use case the stream consumer runs, beside the history's last weeks. Keyed like everything
-    // else: a rerun adds nothing.
-    const report = await loadDemoHistory({
-      tableName,
-      endpoint,
-      alongside: seedEffect,
-      onProgress: reportDemoHistoryProgress,
-    });
-    return { ...report, ms: Math.round(performance.now() - started) };
-  } finally {
-    reportDemoHistoryProgress(undefined);
-  }
+  // Imported only now, after the functions' environment is set: their logger reads LOG_LEVEL when loaded.
+  const { loadDemoHistory } = await import("./demo-history.ts");
+  // With a new past, the demo rule's effect page gets people to follow: 300 identified shoppers over the
+  // same 90 days with a known effect (demo-effect.ts: 15 % come back within 30 days, winners 40 points more),
+  // fed to the same use case the stream consumer runs, beside the history's last weeks. Keyed like everything
+  // else: a rerun adds nothing.
+  const report = await loadDemoHistory({
+    tableName,
+    endpoint,
+    alongside: seedEffect,
+    onProgress: reportDemoHistoryProgress,
+  });
+  return { ...report, ms: Math.round(performance.now() - started) };
 }
 
 /** The effect page's demo people (demo-effect.ts), for the demo rule in the two Spanish stores; after the stack set the environment. */
