@@ -12,6 +12,7 @@ import { reportDemoHistoryProgress } from "../adapters/demo-history-progress.ts"
 import { makeDocumentClient } from "../adapters/dynamo/client.ts";
 import { makeUserRepository } from "../adapters/dynamo/user-repository.ts";
 import { randomIds } from "../adapters/ids.ts";
+import type { DispatchSummary } from "../domain/dispatch.ts";
 import { createFirstAdmin } from "../domain/users.ts";
 import { createApiServer, defaultStaticDir, listen } from "./api-server.ts";
 import { loadOrCreateAuthKey } from "./auth-key.ts";
@@ -61,6 +62,13 @@ export interface LocalStackOptions {
   authKey?: string;
 }
 
+/**
+ * The past's follow-ups once the history was loaded (sendPastFollowUps): what the dispatcher's runs did, when
+ * the stream's consumers had planned them (`drainedMs`) and when they were sent (`ms`), both counted from the
+ * end of the load.
+ */
+export type PastFollowUps = DispatchSummary & { drainedMs: number; ms: number };
+
 export interface LocalStack {
   url: string;
   port: number;
@@ -76,7 +84,7 @@ export interface LocalStack {
    * stream consumers and the job timers have started by then). It never rejects: a failed load is logged,
    * resolves undefined, and is sent again on the next start.
    */
-  historyLoaded?: Promise<(HistoryReport & { ms: number }) | undefined>;
+  historyLoaded?: Promise<(HistoryReport & { ms: number; followUps?: PastFollowUps }) | undefined>;
   /** What became of `firstAdmin`: created, or skipped because users exist; undefined without one. */
   firstAdmin?: "created" | "users_exist";
   smsBox: SmsBox;
@@ -179,30 +187,35 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     // thread, and the consumers would start on the stream while it is still being written. A past loaded
     // just now (`pastBefore`, when its load began) has follow-ups: the consumers plan them, then they are sent
     // at their own moments, before today's dispatcher (a scheduler job) would find them too late.
-    const startBackground = async (pastBefore?: Date) => {
+    const startBackground = async (pastBefore?: Date): Promise<PastFollowUps | undefined> => {
       if (stopping) return;
+      let past: PastFollowUps | undefined;
       if (opts.streams ?? true) {
         const poller = await startStreamPoller({ endpoint: dynamo.endpoint, tableName, dataDir: opts.dataDir, log });
         cleanups.push(poller.stop);
         running.streams = poller;
-        if (pastBefore) await sendPast(poller, pastBefore);
+        if (pastBefore) past = await sendPast(poller, pastBefore);
       }
-      if (stopping) return;
+      if (stopping) return past;
       const scheduler = opts.scheduler ?? true;
       if (scheduler) {
         cleanups.push(
           startScheduler({ log, ...(scheduler === true ? {} : { only: scheduler, firstRunAfterMs: 1_000 }) }).stop,
         );
       }
+      return past;
     };
-    const sendPast = async (poller: StreamPoller, before: Date) => {
+    const sendPast = async (poller: StreamPoller, before: Date): Promise<PastFollowUps | undefined> => {
+      const started = performance.now();
       try {
         await poller.drain();
+        const drainedMs = Math.round(performance.now() - started);
         const { sendPastFollowUps } = await import("./demo-history.ts");
         const sent = await sendPastFollowUps({ tableName, endpoint: dynamo.endpoint, until: before });
-        log.debug(`the demo's past follow-ups: ${JSON.stringify(sent)}`);
+        return { ...sent, drainedMs, ms: Math.round(performance.now() - started) };
       } catch (error) {
         if (!stopping) log.error(`the demo's past follow-ups were not sent: ${describeError(error)}`);
+        return undefined;
       }
     };
     let historyLoaded: LocalStack["historyLoaded"];
@@ -211,8 +224,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       historyLoaded = loadHistory(tableName, dynamo.endpoint)
         .then(
           async (report) => {
-            await startBackground(report.days > 0 ? began : undefined);
-            return report;
+            const followUps = await startBackground(report.days > 0 ? began : undefined);
+            return { ...report, ...(followUps ? { followUps } : {}) };
           },
           async (error: unknown) => {
             if (!stopping)
