@@ -61,6 +61,8 @@ const es = {
   demoHistory: {
     loading: (percent: number) =>
       `Cargando los últimos 90 días de la demo: ${percent} %. Las cifras aparecen solas al terminar.`,
+    followUps:
+      "Los últimos 90 días de la demo están cargados; ahora se envían sus seguimientos. Las cifras aparecen solas al terminar.",
   },
   errors: {
     load: "No se pudieron cargar los datos.",
@@ -876,6 +878,8 @@ const en: Messages = {
   demoHistory: {
     loading: (percent: number) =>
       `Loading the demo's last 90 days: ${percent} %. The figures appear by themselves when it is done.`,
+    followUps:
+      "The demo's last 90 days are in; now their follow-ups are being sent. The figures appear by themselves when it is done.",
   },
   errors: {
     load: "Could not load the data.",

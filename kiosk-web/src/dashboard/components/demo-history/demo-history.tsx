@@ -1,7 +1,7 @@
 /**
  * While the local stack loads the demo's past in the background (`npm start`'s first start), a note on top of
- * every page with how far it is; when it is done, `onLoaded` runs so the page shows the whole past without a
- * reload. /v1/health says so (its `demoHistory`); a deployment never loads one, and the note never shows.
+ * every page with how far it is (then, at 100 %, that the past's follow-ups are being sent); when it is all
+ * done, `onLoaded` runs so the page shows the whole past without a reload. /v1/health says so (its `demoHistory`); a deployment never loads one, and the note never shows.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import { health } from "../../lib/api.ts";
@@ -52,7 +52,7 @@ export function DemoHistoryNote({ onLoaded }: { onLoaded: () => void }) {
   return (
     <p class={styles.note} role="status" data-testid="demo-history-loading">
       <span class={styles.spinner} aria-hidden="true" />
-      {t.demoHistory.loading(percent)}
+      {percent >= 100 ? t.demoHistory.followUps : t.demoHistory.loading(percent)}
     </p>
   );
 }
