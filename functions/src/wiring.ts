@@ -7,7 +7,14 @@ import { makeLinkSigner } from "./adapters/auth/link-signer.ts";
 import { scryptHasher } from "./adapters/auth/password-hasher.ts";
 import { makeSecretBox } from "./adapters/auth/secret-box.ts";
 import { makeTokenService } from "./adapters/auth/token-service.ts";
-import { cachedDevices, cachedRules, cachedStores } from "./adapters/cache/read-cache.ts";
+import {
+  cachedAlertSettings,
+  cachedConsentTexts,
+  cachedDevices,
+  cachedFollowUpRules,
+  cachedRules,
+  cachedStores,
+} from "./adapters/cache/read-cache.ts";
 import { offsetClock } from "./adapters/clock.ts";
 import { makeConsentTexts } from "./adapters/consent-texts.ts";
 import { localDemoHistory, noDemoHistory } from "./adapters/demo-history-progress.ts";
@@ -64,6 +71,9 @@ export function makeDeps(config: Config, table: Table) {
   const program = makeLoyaltyProgramRepository(table);
   const members = makeMemberRepository(table);
   const local = config.SONRISA_MODE === "local";
+  const consentTexts = makeConsentTexts(stores.fresh, sha256Hasher);
+  const followUpRules = cachedFollowUpRules(makeFollowUpRulesRepository(table), clock);
+  const alerts = cachedAlertSettings(makeAlertRepository(table), clock);
   return {
     clock,
     ids: randomIds,
@@ -83,14 +93,22 @@ export function makeDeps(config: Config, table: Table) {
     results: makeResultsRepository(table),
     writer,
     jobs: makeJobStateRepository(table),
-    hot: { stores: stores.cached, rules: rules.cached, devices: devices.cached, writer: devices.remembering(writer) },
+    hot: {
+      stores: stores.cached,
+      rules: rules.cached,
+      devices: devices.cached,
+      writer: devices.remembering(writer),
+      followUpRules: followUpRules.cached,
+      alertSettings: alerts.cached,
+      consentTexts: cachedConsentTexts(consentTexts),
+    },
     // Contacts, consent, follow-ups and alerts
     answers: makeAnswerRecords(table),
     contacts,
-    consentTexts: makeConsentTexts(stores.fresh, sha256Hasher),
-    followUpRules: makeFollowUpRulesRepository(table),
+    consentTexts,
+    followUpRules: followUpRules.fresh,
     messages: makeMessageRepository(table),
-    alerts: makeAlertRepository(table),
+    alerts: alerts.fresh,
     // The effect report: exposures and outcomes
     effects: makeEffectRepository(table),
     managers: makeStoreManagers(table),

@@ -40,12 +40,16 @@ export function makeConsumer(deps: StreamDeps & WebhookQueueDeps) {
   };
 }
 
-// Store settings and surprise rules from the warm function's few-second copies, as the kiosk's routes read them:
-// every opted-in or low answer reads its store, and every won exposure its rule.
+// Settings from the warm function's few-second copies, as the kiosk's routes read them: every opted-in or low
+// answer reads its store and alert settings, every opt-in the follow-up rules and its consent text, and every
+// won exposure its rule (docs/api.md says how soon a change applies).
 export const handler = wired((deps) =>
   makeConsumer({
     ...deps,
     stores: { ...deps.stores, ...deps.hot.stores },
     rules: { ...deps.rules, ...deps.hot.rules },
+    followUpRules: { ...deps.followUpRules, ...deps.hot.followUpRules },
+    alerts: { ...deps.alerts, ...deps.hot.alertSettings },
+    consentTexts: deps.hot.consentTexts,
   }),
 );

@@ -1,10 +1,23 @@
-/** The few-second copies of the kiosk's path: how long they last, what clears them, what a batch leaves in them. */
+/**
+ * The few-second copies of the kiosk's and the stream consumer's paths: how long they last, what clears them,
+ * what a batch leaves in them.
+ */
 import { describe, expect, it } from "vitest";
+import type { AlertRepository } from "../../domain/ports/alert-repository.ts";
 import type { AnswerWriter } from "../../domain/ports/answer-writer.ts";
+import type { ConsentTexts } from "../../domain/ports/consent-texts.ts";
 import type { DeviceRecord, DeviceRepository } from "../../domain/ports/device-repository.ts";
+import type { FollowUpRulesRepository } from "../../domain/ports/follow-up-rules-repository.ts";
 import type { RulesRepository } from "../../domain/ports/rules-repository.ts";
 import type { StoreRecord, StoreRepository } from "../../domain/ports/store-repository.ts";
-import { cachedDevices, cachedRules, cachedStores } from "./read-cache.ts";
+import {
+  cachedAlertSettings,
+  cachedConsentTexts,
+  cachedDevices,
+  cachedFollowUpRules,
+  cachedRules,
+  cachedStores,
+} from "./read-cache.ts";
 
 function clock() {
   let now = Date.parse("2026-06-17T10:00:00Z");
@@ -134,5 +147,80 @@ describe("devices on the kiosk's path", () => {
     await devices.cached.get("s", "d");
 
     expect(calls).toEqual(["get", "get", "revoke", "get"]);
+  });
+});
+
+describe("settings on the stream consumer's path", () => {
+  it("read the follow-up rules once per 5 s, and again at once after a replace through this process", async () => {
+    const c = clock();
+    let reads = 0;
+    let rules: Awaited<ReturnType<FollowUpRulesRepository["get"]>> = [];
+    const repo: FollowUpRulesRepository = {
+      get: async () => {
+        reads++;
+        return rules;
+      },
+      replace: async (next) => {
+        rules = next;
+      },
+    };
+    const { fresh, cached } = cachedFollowUpRules(repo, c);
+
+    await cached.get();
+    c.advance(4_999);
+    await cached.get();
+    expect(reads).toBe(1);
+    c.advance(2);
+    await cached.get();
+    expect(reads).toBe(2);
+    await fresh.replace([{ id: "thanks" } as never], "admin", "2026-06-17T10:00:06Z");
+    expect(await cached.get()).toEqual([{ id: "thanks" }]);
+    expect(reads).toBe(3);
+  });
+
+  it("keep each store's alert settings apart, and forget a store's when they change through this process", async () => {
+    const c = clock();
+    const reads: string[] = [];
+    const settings = new Map<string, number>([
+      ["a", 3],
+      ["b", 5],
+    ]);
+    const repo = {
+      settings: async (storeId: string) => {
+        reads.push(storeId);
+        return { negativeSpike: { minNegative: settings.get(storeId) } } as never;
+      },
+      putSettings: async (storeId: string, next: { negativeSpike: { minNegative: number } }) => {
+        settings.set(storeId, next.negativeSpike.minNegative);
+      },
+    } as unknown as AlertRepository;
+    const { fresh, cached } = cachedAlertSettings(repo, c);
+
+    expect(await cached.settings("a")).toEqual({ negativeSpike: { minNegative: 3 } });
+    await cached.settings("b");
+    await cached.settings("a");
+    expect(reads).toEqual(["a", "b"]);
+    await fresh.putSettings("a", { negativeSpike: { minNegative: 9 } } as never, "admin", "2026-06-17T10:00:01Z");
+    expect(await cached.settings("a")).toEqual({ negativeSpike: { minNegative: 9 } });
+    await cached.settings("b");
+    expect(reads).toEqual(["a", "b", "a"]);
+  });
+
+  it("keep a consent text once found, and ask again for one not found", async () => {
+    const asked: string[] = [];
+    const texts: ConsentTexts = {
+      get: async (storeId, version, lang) => {
+        asked.push(`${storeId}/${version}/${lang}`);
+        return version === "v1" ? { text: "Acepto.", sha256: "x" } : undefined;
+      },
+    };
+    const cached = cachedConsentTexts(texts);
+
+    await cached.get("madrid", "v1", "es");
+    expect(await cached.get("madrid", "v1", "es")).toEqual({ text: "Acepto.", sha256: "x" });
+    expect(await cached.get("madrid", "v2", "es")).toBeUndefined();
+    await cached.get("madrid", "v2", "es");
+    await cached.get("madrid", "v1", "en");
+    expect(asked).toEqual(["madrid/v1/es", "madrid/v2/es", "madrid/v2/es", "madrid/v1/en"]);
   });
 });

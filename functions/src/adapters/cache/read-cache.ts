@@ -1,12 +1,17 @@
 /**
  * Store settings, surprise rules and device records kept per warm function for a few seconds, for the hot
- * path (every kiosk batch needs all three). A change made through the same process (a PUT of the rules,
+ * path (every kiosk batch needs all three); and for the stream consumer, which reads them for every opt-in or
+ * low answer, the follow-up rules and alert settings the same way, and consent texts (kept versions never
+ * change) for as long as the function lives. A change made through the same process (a PUT of the rules,
  * any write through the device repository) clears the copy at once; one made elsewhere (another Lambda)
  * applies within SETTINGS_TTL_MS. docs/api.md states this.
  */
+import type { AlertRepository } from "../../domain/ports/alert-repository.ts";
 import type { AnswerWriter } from "../../domain/ports/answer-writer.ts";
 import type { Clock } from "../../domain/ports/clock.ts";
+import type { ConsentTexts } from "../../domain/ports/consent-texts.ts";
 import type { DeviceRecord, DeviceRepository } from "../../domain/ports/device-repository.ts";
+import type { FollowUpRulesRepository } from "../../domain/ports/follow-up-rules-repository.ts";
 import type { RulesRepository } from "../../domain/ports/rules-repository.ts";
 import type { StoreRecord, StoreRepository } from "../../domain/ports/store-repository.ts";
 
@@ -131,4 +136,58 @@ export function cachedDevices(repo: DeviceRepository, clock: Clock, ttlMs = SETT
     },
   });
   return { fresh, cached, remembering };
+}
+
+/** The follow-up rules as is (a replace clears the copy), and a cached `get` for the stream consumer. */
+export function cachedFollowUpRules(repo: FollowUpRulesRepository, clock: Clock, ttlMs = SETTINGS_TTL_MS) {
+  const cache = ttlCache<"rules", Awaited<ReturnType<FollowUpRulesRepository["get"]>>>(clock, ttlMs, () => repo.get());
+  const fresh: FollowUpRulesRepository = {
+    ...repo,
+    async replace(rules, by, at) {
+      try {
+        return await repo.replace(rules, by, at);
+      } finally {
+        cache.forget();
+      }
+    },
+  };
+  return { fresh, cached: { get: () => cache.get("rules") } satisfies Pick<FollowUpRulesRepository, "get"> };
+}
+
+/** The alert repository as is (a settings change clears that store's copy), and cached settings for the consumer. */
+export function cachedAlertSettings(repo: AlertRepository, clock: Clock, ttlMs = SETTINGS_TTL_MS) {
+  const cache = ttlCache<string, Awaited<ReturnType<AlertRepository["settings"]>>>(clock, ttlMs, (storeId) =>
+    repo.settings(storeId),
+  );
+  const fresh: AlertRepository = {
+    ...repo,
+    async putSettings(storeId, settings, by, at) {
+      try {
+        return await repo.putSettings(storeId, settings, by, at);
+      } finally {
+        cache.forget(storeId);
+      }
+    },
+  };
+  return { fresh, cached: { settings: (storeId: string) => cache.get(storeId) } };
+}
+
+/** Consent texts: a kept version never changes, so each is read once per warm function (one not found is not kept). */
+export function cachedConsentTexts(texts: ConsentTexts): ConsentTexts {
+  const kept = new Map<string, ReturnType<ConsentTexts["get"]>>();
+  return {
+    get(storeId, version, lang) {
+      const key = `${storeId}\u0000${version}\u0000${lang}`;
+      const hit = kept.get(key);
+      if (hit) return hit;
+      if (kept.size >= MAX_ENTRIES) kept.clear();
+      const loading = texts.get(storeId, version, lang);
+      kept.set(key, loading);
+      loading.then(
+        (found) => found === undefined && kept.delete(key),
+        () => kept.delete(key),
+      );
+      return loading;
+    },
+  };
 }
