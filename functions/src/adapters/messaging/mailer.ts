@@ -3,9 +3,11 @@
  * SES v2 with the configuration set whose bounce and complaint events suppress addresses. Errors are sorted
  * into "certainly not sent" (retry), "refused" and "may have gone" (unknown, never resent).
  */
+import { connect } from "node:net";
 import { SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { createTransport, type Transporter } from "nodemailer";
 import type SESTransport from "nodemailer/lib/ses-transport";
+import type SMTPPool from "nodemailer/lib/smtp-pool";
 import type { Config } from "../../config.ts";
 import type { Mailer, SendResult } from "../../domain/ports/mailer.ts";
 
@@ -15,7 +17,7 @@ export function makeMailer(config: MailConfig): Mailer {
   let transport: Transporter | undefined;
   const transporter = () => {
     transport ??= config.SMTP_URL
-      ? createTransport(pooled(config.SMTP_URL))
+      ? smtpTransport(config.SMTP_URL)
       : // nodemailer 7 takes the SES v2 client and command; its type definitions still describe v1.
         createTransport({
           SES: { sesClient: new SESv2Client({}), SendEmailCommand },
@@ -49,9 +51,34 @@ export function makeMailer(config: MailConfig): Mailer {
   };
 }
 
-/** A pool of up to 5 connections, kept open between messages (options in the URL, as nodemailer reads them). */
-function pooled(smtpUrl: string): string {
+/** A pool of up to 5 connections, kept open between messages. */
+function smtpTransport(smtpUrl: string): Transporter {
   const url = new URL(smtpUrl);
+  if (url.protocol !== "smtp:" || !LOOPBACK.has(url.hostname) || url.username || url.search)
+    return createTransport(pooled(url));
+  // The local catcher (plain SMTP on this machine): its connections without Nagle's algorithm, or each message
+  // waits out the 40 ms delayed acknowledgement of loopback (45 ms a mail measured, 3 ms without).
+  return createTransport({
+    pool: true,
+    maxConnections: 5,
+    host: url.hostname,
+    port: Number(url.port || 25),
+    secure: false,
+    getSocket(_options, callback) {
+      const socket = connect({ host: url.hostname, port: Number(url.port || 25), noDelay: true });
+      socket.once("connect", () => {
+        socket.removeListener("error", callback);
+        callback(null, { connection: socket });
+      });
+      socket.once("error", callback);
+    },
+  } as SMTPPool.Options);
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/** Any other relay: its URL as nodemailer reads it (options in the query), pooled. */
+function pooled(url: URL): string {
   url.searchParams.set("pool", "true");
   url.searchParams.set("maxConnections", "5");
   return url.toString();
