@@ -10,7 +10,7 @@ let current: Progress;
 
 /** The load's latest figures, or undefined once it has ended (loaded or failed). */
 export function reportDemoHistoryProgress(progress: Progress): void {
-  current = progress && { planned: progress.planned, stored: progress.stored };
+  current = progress && { stage: progress.stage, planned: progress.planned, stored: progress.stored };
 }
 
 export const localDemoHistory: DemoHistoryProgress = { loading: () => current };

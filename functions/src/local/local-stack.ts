@@ -8,7 +8,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { scryptHasher } from "../adapters/auth/password-hasher.ts";
 import { systemClock } from "../adapters/clock.ts";
-import { reportDemoHistoryProgress } from "../adapters/demo-history-progress.ts";
+import {
+  localDemoHistory as demoHistoryProgress,
+  reportDemoHistoryProgress,
+} from "../adapters/demo-history-progress.ts";
 import { makeDocumentClient } from "../adapters/dynamo/client.ts";
 import { makeUserRepository } from "../adapters/dynamo/user-repository.ts";
 import { randomIds } from "../adapters/ids.ts";
@@ -207,6 +210,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     };
     const sendPast = async (poller: StreamPoller, before: Date): Promise<PastFollowUps | undefined> => {
       const started = performance.now();
+      const answers = demoHistoryProgress.loading();
+      reportDemoHistoryProgress({ stage: "follow-ups", planned: answers?.planned ?? 0, stored: answers?.stored ?? 0 });
       try {
         await poller.drain();
         const drainedMs = Math.round(performance.now() - started);
@@ -280,7 +285,7 @@ async function loadHistory(tableName: string, endpoint: string) {
   const started = performance.now();
   // Loading from the first moment, before the loader knows its days: a page opened now waits for it. It
   // stays until the stack has done with the past (its follow-ups sent too), which clears it.
-  reportDemoHistoryProgress({ planned: 0, stored: 0 });
+  reportDemoHistoryProgress({ stage: "answers", planned: 0, stored: 0 });
   // Imported only now, after the functions' environment is set: their logger reads LOG_LEVEL when loaded.
   const { loadDemoHistory } = await import("./demo-history.ts");
   // With a new past, the demo rule's effect page gets people to follow: 300 identified shoppers over the
@@ -291,7 +296,7 @@ async function loadHistory(tableName: string, endpoint: string) {
     tableName,
     endpoint,
     alongside: seedEffect,
-    onProgress: reportDemoHistoryProgress,
+    onProgress: (progress) => reportDemoHistoryProgress({ stage: "answers", ...progress }),
   });
   return { ...report, ms: Math.round(performance.now() - started) };
 }

@@ -76,10 +76,16 @@ export const DateRangeQuery = z.strictObject({
 
 /**
  * GET /v1/health. `demoHistory` only on the local stack while it loads the demo's past in the background
- * (`npm start`'s first start): answers planned and stored so far.
+ * (`npm start`'s first start): answers planned and stored so far, then (`stage`) the past's follow-ups sent.
  */
 export const HealthResponse = z.strictObject({
   ok: z.literal(true),
-  demoHistory: z.strictObject({ planned: z.number().int().min(0), stored: z.number().int().min(0) }).optional(),
+  demoHistory: z
+    .strictObject({
+      stage: z.enum(["answers", "follow-ups"]),
+      planned: z.number().int().min(0),
+      stored: z.number().int().min(0),
+    })
+    .optional(),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;

@@ -3,6 +3,9 @@
  * /v1/health to tell the dashboard. Nothing ever loads one in AWS.
  */
 export interface DemoHistoryProgress {
-  /** Answers of the past planned and stored so far while a load runs; undefined when none does. */
-  loading(): { planned: number; stored: number } | undefined;
+  /**
+   * While a load runs: its stage (the answers, then the past's follow-ups) and the answers planned and stored
+   * so far; undefined when none does.
+   */
+  loading(): { stage: "answers" | "follow-ups"; planned: number; stored: number } | undefined;
 }

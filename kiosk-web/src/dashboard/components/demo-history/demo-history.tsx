@@ -1,7 +1,7 @@
 /**
  * While the local stack loads the demo's past in the background (`npm start`'s first start), a note on top of
- * every page with how far it is (then, at 100 %, that the past's follow-ups are being sent); when it is all
- * done, `onLoaded` runs so the page shows the whole past without a reload. /v1/health says so (its `demoHistory`); a deployment never loads one, and the note never shows.
+ * every page with how far it is, then that the past's follow-ups are being sent; `onLoaded` runs when the
+ * answers are in and again when it is all done, so the page shows the past without a reload. /v1/health says so (its `demoHistory`); a deployment never loads one, and the note never shows.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import { health } from "../../lib/api.ts";
@@ -13,7 +13,7 @@ const POLL_MS = 2_000;
 
 export function DemoHistoryNote({ onLoaded }: { onLoaded: () => void }) {
   const { t } = useI18n();
-  const [percent, setPercent] = useState<number | undefined>(undefined);
+  const [shown, setShown] = useState<{ stage: "answers" | "follow-ups"; percent: number } | undefined>(undefined);
   const loaded = useRef(onLoaded);
   loaded.current = onLoaded;
 
@@ -21,6 +21,7 @@ export function DemoHistoryNote({ onLoaded }: { onLoaded: () => void }) {
     const stop = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let seenLoading = false;
+    let answersIn = false;
     const ask = async () => {
       const loading = await health(stop.signal).then(
         (h) => h.demoHistory,
@@ -34,10 +35,14 @@ export function DemoHistoryNote({ onLoaded }: { onLoaded: () => void }) {
       }
       if (loading) {
         seenLoading = true;
-        setPercent(loading.planned ? Math.floor((100 * loading.stored) / loading.planned) : 0);
+        const percent = loading.planned ? Math.floor((100 * loading.stored) / loading.planned) : 0;
+        setShown({ stage: loading.stage, percent });
+        // The answers are in: the page shows them now, and again once the follow-ups are sent too.
+        if (loading.stage === "follow-ups" && !answersIn) loaded.current();
+        answersIn ||= loading.stage === "follow-ups";
         timer = setTimeout(ask, POLL_MS);
       } else {
-        setPercent(undefined);
+        setShown(undefined);
         if (seenLoading) loaded.current();
       }
     };
@@ -48,11 +53,11 @@ export function DemoHistoryNote({ onLoaded }: { onLoaded: () => void }) {
     };
   }, []);
 
-  if (percent === undefined) return null;
+  if (!shown) return null;
   return (
-    <p class={styles.note} role="status" data-testid="demo-history-loading">
+    <p class={styles.note} role="status" data-testid="demo-history-loading" data-stage={shown.stage}>
       <span class={styles.spinner} aria-hidden="true" />
-      {percent >= 100 ? t.demoHistory.followUps : t.demoHistory.loading(percent)}
+      {shown.stage === "follow-ups" ? t.demoHistory.followUps : t.demoHistory.loading(shown.percent)}
     </p>
   );
 }
