@@ -8,10 +8,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { SurpriseRule } from "@sonrisa/shared/schemas/surprises";
 import { scryptHasher } from "../adapters/auth/password-hasher.ts";
 import { systemClock } from "../adapters/clock.ts";
-import {
-  localDemoHistory as demoHistoryProgress,
-  reportDemoHistoryProgress,
-} from "../adapters/demo-history-progress.ts";
+import { reportDemoHistoryProgress } from "../adapters/demo-history-progress.ts";
 import { makeDocumentClient } from "../adapters/dynamo/client.ts";
 import { makeUserRepository } from "../adapters/dynamo/user-repository.ts";
 import { randomIds } from "../adapters/ids.ts";
@@ -188,16 +185,16 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     const running: { streams?: StreamPoller } = {};
     // The consumers and jobs after the past: they would compete with it for DynamoDB Local's one database
     // thread, and the consumers would start on the stream while it is still being written. A past loaded
-    // just now (`pastBefore`, when its load began) has follow-ups: the consumers plan them, then they are sent
+    // just now (`pastBefore`: when its load began, how many answers it had) has follow-ups: the consumers plan them, then they are sent
     // at their own moments, before today's dispatcher (a scheduler job) would find them too late.
-    const startBackground = async (pastBefore?: Date): Promise<PastFollowUps | undefined> => {
+    const startBackground = async (pastBefore?: { began: Date; loadedAnswers: number }) => {
       if (stopping) return;
       let past: PastFollowUps | undefined;
       if (opts.streams ?? true) {
         const poller = await startStreamPoller({ endpoint: dynamo.endpoint, tableName, dataDir: opts.dataDir, log });
         cleanups.push(poller.stop);
         running.streams = poller;
-        if (pastBefore) past = await sendPast(poller, pastBefore);
+        if (pastBefore) past = await sendPast(poller, pastBefore.loadedAnswers, pastBefore.began);
       }
       if (stopping) return past;
       const scheduler = opts.scheduler ?? true;
@@ -208,10 +205,13 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       }
       return past;
     };
-    const sendPast = async (poller: StreamPoller, before: Date): Promise<PastFollowUps | undefined> => {
+    const sendPast = async (
+      poller: StreamPoller,
+      answers: number,
+      before: Date,
+    ): Promise<PastFollowUps | undefined> => {
       const started = performance.now();
-      const answers = demoHistoryProgress.loading();
-      reportDemoHistoryProgress({ stage: "follow-ups", planned: answers?.planned ?? 0, stored: answers?.stored ?? 0 });
+      reportDemoHistoryProgress({ stage: "follow-ups", planned: answers, stored: answers });
       try {
         await poller.drain();
         const drainedMs = Math.round(performance.now() - started);
@@ -229,7 +229,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       historyLoaded = loadHistory(tableName, dynamo.endpoint)
         .then(
           async (report) => {
-            const followUps = await startBackground(report.days > 0 ? began : undefined);
+            const past = report.days > 0 ? { began, loadedAnswers: report.answers } : undefined;
+            const followUps = await startBackground(past);
             return { ...report, ...(followUps ? { followUps } : {}) };
           },
           async (error: unknown) => {

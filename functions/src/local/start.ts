@@ -7,6 +7,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { defaultStaticDir } from "./api-server.ts";
 import { isPortFree } from "./free-port.ts";
@@ -43,15 +44,13 @@ async function main(): Promise<void> {
   );
   const ready = performance.now();
   // A restart has nothing (or a day) to add: its result is known at once. A first start's past keeps loading.
-  const quick = await Promise.race([stack.historyLoaded, delay(1_000).then(() => "loading" as const)]);
+  const quick = await Promise.race([stack.historyLoaded, delay(1_000, "loading" as const)]);
   printBanner(stack, health, ready, demo, historyLine(demo, quick), firstAdmin?.email);
   if (quick === "loading") {
     const loaded = await stack.historyLoaded;
     if (loaded) console.log(`${historyLine(demo, loaded).trim()}\n`);
   }
 }
-
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Demo = "on" | "off" | "empty-history";
 

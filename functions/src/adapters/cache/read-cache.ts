@@ -69,18 +69,7 @@ export function cachedStores(repo: StoreRepository, clock: Clock, ttlMs = SETTIN
 
 /** The rules repository as is (a replace clears the cached copy), and a cached `get` for the hot path. */
 export function cachedRules(repo: RulesRepository, clock: Clock, ttlMs = SETTINGS_TTL_MS) {
-  const cache = ttlCache<"rules", Awaited<ReturnType<RulesRepository["get"]>>>(clock, ttlMs, () => repo.get());
-  const fresh: RulesRepository = {
-    ...repo,
-    async replace(rules, expectedVersion, revision) {
-      try {
-        return await repo.replace(rules, expectedVersion, revision);
-      } finally {
-        cache.forget();
-      }
-    },
-  };
-  return { fresh, cached: { get: () => cache.get("rules") } satisfies Pick<RulesRepository, "get"> };
+  return cachedList(repo, clock, ttlMs);
 }
 
 /**
@@ -97,20 +86,11 @@ export function cachedDevices(repo: DeviceRepository, clock: Clock, ttlMs = SETT
     const [storeId = "", deviceId = ""] = k.split("/");
     return repo.get(storeId, deviceId);
   });
-  const fresh = Object.fromEntries(
-    Object.entries(repo).map(([name, method]) => [
-      name,
-      name === "get"
-        ? method
-        : async (...args: unknown[]) => {
-            try {
-              return await (method as (...a: unknown[]) => Promise<unknown>)(...args);
-            } finally {
-              cache.forget();
-            }
-          },
-    ]),
-  ) as unknown as DeviceRepository;
+  const fresh = forgetAfter(
+    repo,
+    (name) => name !== "get",
+    () => cache.forget(),
+  );
   const cached: Pick<DeviceRepository, "get" | "touch"> = {
     get(storeId, deviceId, opts) {
       if (opts?.consistent) return cache.put(key(storeId, deviceId), repo.get(storeId, deviceId, opts));
@@ -140,18 +120,7 @@ export function cachedDevices(repo: DeviceRepository, clock: Clock, ttlMs = SETT
 
 /** The follow-up rules as is (a replace clears the copy), and a cached `get` for the stream consumer. */
 export function cachedFollowUpRules(repo: FollowUpRulesRepository, clock: Clock, ttlMs = SETTINGS_TTL_MS) {
-  const cache = ttlCache<"rules", Awaited<ReturnType<FollowUpRulesRepository["get"]>>>(clock, ttlMs, () => repo.get());
-  const fresh: FollowUpRulesRepository = {
-    ...repo,
-    async replace(rules, by, at) {
-      try {
-        return await repo.replace(rules, by, at);
-      } finally {
-        cache.forget();
-      }
-    },
-  };
-  return { fresh, cached: { get: () => cache.get("rules") } satisfies Pick<FollowUpRulesRepository, "get"> };
+  return cachedList(repo, clock, ttlMs);
 }
 
 /** The alert repository as is (a settings change clears that store's copy), and cached settings for the consumer. */
@@ -159,16 +128,11 @@ export function cachedAlertSettings(repo: AlertRepository, clock: Clock, ttlMs =
   const cache = ttlCache<string, Awaited<ReturnType<AlertRepository["settings"]>>>(clock, ttlMs, (storeId) =>
     repo.settings(storeId),
   );
-  const fresh: AlertRepository = {
-    ...repo,
-    async putSettings(storeId, settings, by, at) {
-      try {
-        return await repo.putSettings(storeId, settings, by, at);
-      } finally {
-        cache.forget(storeId);
-      }
-    },
-  };
+  const fresh = forgetAfter(
+    repo,
+    (name) => name === "putSettings",
+    ([storeId]) => cache.forget(storeId as string),
+  );
   return { fresh, cached: { settings: (storeId: string) => cache.get(storeId) } };
 }
 
@@ -190,4 +154,42 @@ export function cachedConsentTexts(texts: ConsentTexts): ConsentTexts {
       return loading;
     },
   };
+}
+
+/** A repository whose `get()` reads one whole list: the list kept for `ttlMs`, and its `replace` clearing it. */
+function cachedList<R extends { get(): Promise<unknown>; replace(...args: never[]): Promise<unknown> }>(
+  repo: R,
+  clock: Clock,
+  ttlMs: number,
+) {
+  type List = Awaited<ReturnType<R["get"]>>;
+  const cache = ttlCache<"list", List>(clock, ttlMs, () => repo.get() as Promise<List>);
+  const fresh = forgetAfter(
+    repo,
+    (name) => name === "replace",
+    () => cache.forget(),
+  );
+  return { fresh, cached: { get: () => cache.get("list") } };
+}
+
+/** The repository as is, each method `writes` names forgetting cached copies once it has run, succeeded or not. */
+function forgetAfter<R extends object>(
+  repo: R,
+  writes: (name: string) => boolean,
+  forget: (args: unknown[]) => void,
+): R {
+  return Object.fromEntries(
+    Object.entries(repo).map(([name, method]) => [
+      name,
+      writes(name)
+        ? async (...args: unknown[]) => {
+            try {
+              return await (method as (...a: unknown[]) => Promise<unknown>).apply(repo, args);
+            } finally {
+              forget(args);
+            }
+          }
+        : method,
+    ]),
+  ) as R;
 }

@@ -58,14 +58,14 @@ function smtpTransport(smtpUrl: string): Transporter {
     return createTransport(pooled(url));
   // The local catcher (plain SMTP on this machine): its connections without Nagle's algorithm, or each message
   // waits out the 40 ms delayed acknowledgement of loopback (45 ms a mail measured, 3 ms without).
+  const at = { host: url.hostname, port: Number(url.port || 25) };
   return createTransport({
     pool: true,
     maxConnections: 5,
-    host: url.hostname,
-    port: Number(url.port || 25),
+    ...at,
     secure: false,
     getSocket(_options, callback) {
-      const socket = connect({ host: url.hostname, port: Number(url.port || 25), noDelay: true });
+      const socket = connect({ ...at, noDelay: true });
       socket.once("connect", () => {
         socket.removeListener("error", callback);
         callback(null, { connection: socket });

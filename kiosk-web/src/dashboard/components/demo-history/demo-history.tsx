@@ -1,7 +1,8 @@
 /**
  * While the local stack loads the demo's past in the background (`npm start`'s first start), a note on top of
  * every page with how far it is, then that the past's follow-ups are being sent; `onLoaded` runs when the
- * answers are in and again when it is all done, so the page shows the past without a reload. /v1/health says so (its `demoHistory`); a deployment never loads one, and the note never shows.
+ * answers are in and again when it is all done, so the page shows the past without a reload. /v1/health says
+ * so (its `demoHistory`); a deployment never loads one, and the note never shows.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import { health } from "../../lib/api.ts";
@@ -38,8 +39,10 @@ export function DemoHistoryNote({ onLoaded }: { onLoaded: () => void }) {
         const percent = loading.planned ? Math.floor((100 * loading.stored) / loading.planned) : 0;
         setShown({ stage: loading.stage, percent });
         // The answers are in: the page shows them now, and again once the follow-ups are sent too.
-        if (loading.stage === "follow-ups" && !answersIn) loaded.current();
-        answersIn ||= loading.stage === "follow-ups";
+        if (loading.stage === "follow-ups" && !answersIn) {
+          answersIn = true;
+          loaded.current();
+        }
         timer = setTimeout(ask, POLL_MS);
       } else {
         setShown(undefined);
